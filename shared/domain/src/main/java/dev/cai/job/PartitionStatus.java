@@ -1,0 +1,7 @@
+package dev.cai.job;
+
+/** The terminal states of one partition. */
+public enum PartitionStatus {
+    DONE,
+    FAILED
+}
