@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param arrays the arrays by canonical name, in a stable order
  * @param headerBytesRead how many bytes the inspection read with ranged GETs
  */
-public record DatasetLayout(String sourceKey, Map<String, ArrayLayout> arrays, long headerBytesRead) {
+public record DatasetLayout(
+        String sourceKey, Map<String, ArrayLayout> arrays, long headerBytesRead) {
 
     public static final String IMAGES = "images";
     public static final String MAGNITUDES = "magnitudes";

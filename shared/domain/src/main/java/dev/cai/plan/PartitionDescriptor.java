@@ -32,8 +32,8 @@ public record PartitionDescriptor(
     public PartitionDescriptor {
         arrays = List.copyOf(arrays);
         if (rowEnd <= rowStart) {
-            throw new IllegalArgumentException(
-                    "partition " + partitionId + " has no rows: [" + rowStart + ", " + rowEnd + ")");
+            throw new IllegalArgumentException("partition " + partitionId + " has no rows: ["
+                    + rowStart + ", " + rowEnd + ")");
         }
     }
 

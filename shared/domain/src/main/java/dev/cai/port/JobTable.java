@@ -23,11 +23,21 @@ public interface JobTable {
 
     Optional<JobRecord> getJob(String jobId);
 
+    /** Lists jobs still SUBMITTING or RUNNING, for the sweep that ends overdue jobs. */
+    List<JobRecord> listUnfinishedJobs();
+
     /**
      * Moves a job from one of {@code from} to {@code to}, setting {@code reason} (may be null) and
      * the finish time when {@code to} is terminal; returns false when the job was in another state.
      */
     boolean transitionJob(String jobId, Set<JobStatus> from, JobStatus to, String reason);
+
+    /**
+     * Reopens a finished job so that re-driven partitions can end it again: status RUNNING, a new
+     * deadline, no reason and no finish time, back in the list of unfinished jobs. The set of
+     * counted partitions is kept. Returns false when the job was in none of {@code from}.
+     */
+    boolean reopenJob(String jobId, Set<JobStatus> from, long deadlineAtMillis);
 
     /**
      * Records a partition's terminal result. A DONE result replaces a FAILED one or nothing; a

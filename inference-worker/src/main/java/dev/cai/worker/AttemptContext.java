@@ -1,0 +1,19 @@
+package dev.cai.worker;
+
+/**
+ * What the worker knows about one message delivery besides its descriptor.
+ *
+ * @param requestId the Lambda request id
+ * @param attempt the message's {@code ApproximateReceiveCount}
+ * @param sentAtMillis the message's {@code SentTimestamp}
+ * @param memoryMb the function's configured memory
+ * @param coldStart whether this invocation is the container's first
+ * @param initMillis the container's initialisation time, on a cold start
+ */
+record AttemptContext(
+        String requestId,
+        int attempt,
+        long sentAtMillis,
+        int memoryMb,
+        boolean coldStart,
+        long initMillis) {}

@@ -1,0 +1,49 @@
+package dev.cai.local.cli;
+
+import dev.cai.loadtest.cli.CostCommand;
+import dev.cai.loadtest.cli.PlanCommand;
+import dev.cai.model.ModelCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code cai} command line. */
+@Command(
+        name = "cai",
+        mixinStandardHelpOptions = true,
+        version = "cai 0.1.0",
+        description = "Event-driven redshift inference over NumPy datasets, on AWS Lambda or on "
+                + "this machine.",
+        subcommands = {
+            RunCommand.class,
+            SubmitCommand.class,
+            StatusCommand.class,
+            RerunCommand.class,
+            InvokeCommand.class,
+            DatasetCommand.class,
+            ModelCommand.class,
+            CostCommand.class,
+            PlanCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        int exitCode = commandLine().execute(args);
+        System.exit(exitCode);
+    }
+
+    /** Returns the command line with every subcommand registered, for tests and {@link #main}. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.addSubcommand("loadtest", LoadtestWiring.command());
+        return commandLine;
+    }
+}
