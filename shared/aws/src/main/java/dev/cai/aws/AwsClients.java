@@ -26,6 +26,8 @@ public final class AwsClients {
 
     static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL";
     static final String S3_ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL_S3";
+    static final String ENDPOINT_PROPERTY = "aws.endpointUrl";
+    static final String S3_ENDPOINT_PROPERTY = "aws.endpointUrlS3";
 
     private AwsClients() {}
 
@@ -108,9 +110,15 @@ public final class AwsClients {
                 .build();
     }
 
+    /**
+     * Returns whether an S3 endpoint is configured outside the code, through the environment
+     * variables or the JVM system properties that SDK 2.x reads for endpoint overrides.
+     */
     static boolean endpointVariableSet() {
         return isSet(System.getenv(ENDPOINT_VARIABLE))
-                || isSet(System.getenv(S3_ENDPOINT_VARIABLE));
+                || isSet(System.getenv(S3_ENDPOINT_VARIABLE))
+                || isSet(System.getProperty(ENDPOINT_PROPERTY))
+                || isSet(System.getProperty(S3_ENDPOINT_PROPERTY));
     }
 
     private static boolean isSet(String value) {
