@@ -44,6 +44,29 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.addSubcommand("loadtest", LoadtestWiring.command());
+        commandLine.setExecutionExceptionHandler(Main::reportFailure);
         return commandLine;
+    }
+
+    /**
+     * Prints a failed command's error as one line naming the command, without a stack trace
+     * unless {@code CAI_DEBUG} is set, and returns exit status 1.
+     */
+    private static int reportFailure(
+            Exception exception, CommandLine command, CommandLine.ParseResult parseResult) {
+        Throwable cause = exception;
+        while ((cause instanceof java.lang.reflect.InvocationTargetException
+                        || cause instanceof java.util.concurrent.ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + message);
+        if (System.getenv("CAI_DEBUG") != null) {
+            cause.printStackTrace(command.getErr());
+        } else {
+            command.getErr().println("(set CAI_DEBUG=1 to see the stack trace)");
+        }
+        return 1;
     }
 }

@@ -1,6 +1,6 @@
 package dev.cai.local.fault;
 
-/** Where in the handling of one partition message an injected worker crash happens. */
+/** The step of handling one partition message at which an injected worker crash happens. */
 public enum CrashPoint {
     /** Before the first ranged GET of the partition's bytes. */
     BEFORE_READ,

@@ -13,6 +13,11 @@ public enum FaultKind {
      * runs out and a second worker takes the same partition.
      */
     SLOW_WORKER,
+    /**
+     * A worker's attempt record reaches the table late, after its partition result, as a slow
+     * or retried write would. It stalls for the plan's slow worker delay.
+     */
+    SLOW_ATTEMPT_WRITE,
     /** The aggregator dies after counting a partition and before finishing the job. */
     AGGREGATOR_CRASH,
     /** The stream event source delivers a batch of change records a second time. */

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Which faults to inject, and how often: a rate per fault kind drawn from a seeded
+ * The faults to inject and their frequency: a rate per fault kind drawn from a seeded
  * {@link SplittableRandom}, or explicit targets such as "partition 3, every attempt", which are
  * hit whatever the rate. {@link #none()} injects nothing.
  *
@@ -77,8 +77,8 @@ public final class FaultPlan {
     }
 
     /**
-     * Returns the time from a job's creation to its deadline that replaces the splitter's, so
-     * that a test sees the deadline sweep end a hung job within seconds.
+     * Returns the time from a job's creation to its deadline, replacing the splitter's, so that
+     * the deadline sweep ends a hung job within seconds in a test.
      */
     public Optional<Duration> jobDeadline() {
         return Optional.ofNullable(jobDeadline);

@@ -32,10 +32,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A randomized soak of the local pipeline: runs N jobs one after another, each under its own
- * random mix of faults drawn from one seed, and prints the faults injected by kind, the samples
- * lost and duplicated (both must be 0) and the jobs by end status. A benchmark, not a test: its
- * fault mixes vary with the seed and the thread timing.
+ * A randomized soak of the local pipeline. It runs N jobs one after another, each under its own
+ * random mix of faults drawn from one seed. It prints the faults injected by kind, the samples
+ * lost and duplicated (both must be 0) and the jobs by end status. A benchmark, not a test,
+ * because its fault mixes vary with the seed and the thread timing.
  *
  * <p>Usage: {@code FaultSoak [jobs] [seed] [workDir]}, by default 20 jobs, seed 1 and a new
  * temporary folder. The system property {@code cai.repository.root} locates the SavedModel under

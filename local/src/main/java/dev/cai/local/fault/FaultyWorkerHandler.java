@@ -91,6 +91,8 @@ final class FaultyWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResp
         } catch (InjectedCrash e) {
             injection.ledger().recordCrash(descriptor.jobId());
             throw e;
+        } finally {
+            injection.ledger().endRun();
         }
     }
 

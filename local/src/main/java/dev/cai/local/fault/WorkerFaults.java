@@ -75,6 +75,19 @@ final class WorkerFaults {
         Thread.sleep(delay.toMillis());
     }
 
+    /** Stalls an attempt write when the plan chose this partition attempt for a late write. */
+    void stallAttemptWriteIfChosen(int partitionId, int attempt) {
+        if (!injection.plan().decide(FaultKind.SLOW_ATTEMPT_WRITE, partitionId, attempt)) {
+            return;
+        }
+        injection.counters().add(FaultKind.SLOW_ATTEMPT_WRITE);
+        try {
+            Thread.sleep(injection.plan().slowWorkerDelay().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     boolean isPredictionsKey(String key) {
         PartitionDescriptor current = descriptor;
         return current != null && current.predictionsKey().equals(key);

@@ -13,9 +13,16 @@ public final class WorkerLedger {
 
     private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> crashes = new ConcurrentHashMap<>();
+    private final AtomicInteger active = new AtomicInteger();
 
+    /** Counts a run that starts now; {@link #endRun} must follow. */
     void recordRun(String jobId) {
         runs.computeIfAbsent(jobId, id -> new AtomicInteger()).incrementAndGet();
+        active.incrementAndGet();
+    }
+
+    void endRun() {
+        active.decrementAndGet();
     }
 
     void recordCrash(String jobId) {
@@ -26,6 +33,11 @@ public final class WorkerLedger {
     public int runs(String jobId) {
         AtomicInteger count = runs.get(jobId);
         return count == null ? 0 : count.get();
+    }
+
+    /** Returns how many runs of any job are in progress. */
+    public int activeRuns() {
+        return active.get();
     }
 
     /** Returns how many of those runs an injected crash ended before they recorded anything. */

@@ -100,14 +100,15 @@ final class JobInvariants {
     }
 
     /**
-     * Waits until no message is left and the worker runs stop, then checks that every run that
-     * did not crash recorded exactly one attempt, and that the summary bills one invocation per
-     * attempt it counts.
+     * Waits until no message is left and the worker runs stop. Then checks that every run that
+     * did not crash recorded exactly one attempt. Also checks that the summary bills one
+     * invocation per attempt it counts, and no more attempts than were recorded.
      *
-     * @param allRunsBilled whether every attempt must be in the summary; false where a
-     *     duplicate may still run after the job ended, which the summary cannot include
+     * <p>NOTE: the summary may miss attempts. A duplicate run can end after the job, and the
+     * worker records its attempt after its partition result, so the aggregator can finish the
+     * job in between; {@code SingleFaultPipelineTest} shows the second case.
      */
-    void checkBilling(JobSummary summary, boolean allRunsBilled) throws InterruptedException {
+    void checkBilling(JobSummary summary) throws InterruptedException {
         String jobId = summary.jobId();
         WorkerLedger ledger = pipeline.faults().ledger();
         awaitQuiet(jobId);
@@ -117,13 +118,14 @@ final class JobInvariants {
                 .hasSize(ledger.runs(jobId) - ledger.crashes(jobId));
         assertThat(summary.cost().invocations()).as("billed invocations")
                 .isEqualTo(summary.workers().attempts());
-        if (allRunsBilled) {
-            assertThat(summary.workers().attempts()).as("attempts in the summary")
-                    .isEqualTo(attempts.size());
-        } else {
-            assertThat(summary.workers().attempts()).as("attempts in the summary")
-                    .isLessThanOrEqualTo(attempts.size());
-        }
+        assertThat(summary.workers().attempts()).as("attempts in the summary")
+                .isLessThanOrEqualTo(attempts.size());
+    }
+
+    /** Returns the attempts recorded for the job once the workers are quiet. */
+    List<AttemptRecord> recordedAttempts(String jobId) throws InterruptedException {
+        awaitQuiet(jobId);
+        return pipeline.table().listAttempts(jobId);
     }
 
     /** Returns the keys under the job's predictions folder, finished partitions or not. */
@@ -138,7 +140,7 @@ final class JobInvariants {
         int runs = -1;
         while (System.nanoTime() < giveUp) {
             int now = ledger.runs(jobId);
-            if (now == runs && pipeline.messagesInQueues() == 0) {
+            if (now == runs && ledger.activeRuns() == 0 && pipeline.messagesInQueues() == 0) {
                 return;
             }
             runs = now;

@@ -63,6 +63,6 @@ class RandomFaultMixTest {
         JobInvariants invariants =
                 new JobInvariants(pipeline, dataset, FaultPipelines.PARTITIONS);
         invariants.checkOutputs(summary);
-        invariants.checkBilling(summary, false);
+        invariants.checkBilling(summary);
     }
 }

@@ -54,7 +54,7 @@ class VisibilityTimeoutFaultTest {
         JobSummary summary = FaultPipelines.run(pipeline, dataset);
         JobInvariants invariants =
                 new JobInvariants(pipeline, dataset, FaultPipelines.PARTITIONS);
-        invariants.checkBilling(summary, false);
+        invariants.checkBilling(summary);
         List<AttemptRecord> attempts = pipeline.table().listAttempts(summary.jobId()).stream()
                 .filter(attempt -> attempt.partitionId() == 2)
                 .toList();
