@@ -16,8 +16,8 @@ import org.slf4j.MDC;
 /**
  * Lambda entry point for the job table's stream. Records other than partition results (job and
  * attempt items, TTL removals) are skipped. A record that fails is reported as the batch's first
- * failure, so Lambda retries from it and keeps the shard's order; everything after it is retried
- * too, which counting tolerates.
+ * failure, so Lambda retries from it and keeps the shard's order. The records after it are
+ * retried too, which is harmless because counting ignores repeats.
  */
 public final class AggregatorHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 

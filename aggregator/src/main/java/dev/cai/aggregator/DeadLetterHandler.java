@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * Lambda entry point for the partition queue's dead-letter queue. Records each partition that
  * landed there FAILED (unless a worker has since finished it), so the aggregator can end the job
  * COMPLETE_WITH_FAILURES instead of waiting for the deadline. The worker also records FAILED on a
- * message's last attempt; this covers attempts that died without recording anything (a timeout,
- * a crash, running out of memory).
+ * message's last attempt. This handler covers attempts that died without recording anything: a
+ * timeout, a crash, or running out of memory.
  */
 public final class DeadLetterHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 

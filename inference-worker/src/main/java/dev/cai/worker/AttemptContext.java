@@ -1,7 +1,7 @@
 package dev.cai.worker;
 
 /**
- * What the worker knows about one message delivery besides its descriptor.
+ * The facts of one message delivery that the worker needs besides the descriptor.
  *
  * @param requestId the Lambda request id
  * @param attempt the message's {@code ApproximateReceiveCount}

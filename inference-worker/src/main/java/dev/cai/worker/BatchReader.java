@@ -124,7 +124,7 @@ final class BatchReader implements AutoCloseable {
             try {
                 stream.close();
             } catch (IOException e) {
-                // Closing a finished or aborted range stream; nothing is lost.
+                // The stream was fully read or the partition failed, so a close error loses no data.
             }
         }
     }

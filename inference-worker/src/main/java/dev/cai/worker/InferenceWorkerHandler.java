@@ -25,7 +25,7 @@ import org.slf4j.MDC;
 /**
  * Lambda entry point for batches of partition messages from SQS. The model is loaded once, when
  * the container starts; each message is processed on its own, and a message that fails is
- * reported in {@code batchItemFailures} so that only it is retried. No per-message error escapes.
+ * reported in {@code batchItemFailures} so that only it is retried. No exception escapes the handler.
  *
  * <p>On a message's last attempt ({@code ApproximateReceiveCount >= MAX_RECEIVE_COUNT}) a failure
  * also records the partition FAILED with the reason, so the job can end even before the message
@@ -94,7 +94,10 @@ public final class InferenceWorkerHandler implements RequestHandler<SQSEvent, SQ
         return new SQSBatchResponse(failures);
     }
 
-    /** Returns whether the message succeeded; never throws. */
+    /**
+     * Returns whether the message succeeded. Exceptions and running out of memory count as a
+     * failure of this message only; other errors escape and fail the batch, as a crash would.
+     */
     private boolean processMessage(SQSMessage message, Context context, boolean cold) {
         long started = clock.millis();
         Map<String, String> attributes =

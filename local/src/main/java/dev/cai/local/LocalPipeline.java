@@ -64,7 +64,7 @@ public final class LocalPipeline implements AutoCloseable {
     /** The key prefix datasets are uploaded under, as the deployed trigger filters on. */
     public static final String DATASET_PREFIX = "datasets/";
 
-    /** Where the job table is saved when the pipeline closes, in the work folder. */
+    /** The file in the work folder that the job table is saved to when the pipeline closes. */
     public static final String TABLE_FILE = "job-table.json";
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalPipeline.class);

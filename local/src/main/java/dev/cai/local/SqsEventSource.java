@@ -102,8 +102,8 @@ final class SqsEventSource implements AutoCloseable {
     }
 
     /**
-     * Builds a container for a batch that has arrived; when that fails, as a Lambda init error
-     * would, the batch is left for a retry and null is returned.
+     * Builds a container for a batch that has arrived. When that fails, as a Lambda init error
+     * would, the batch is left for a retry and this returns null.
      */
     private RequestHandler<SQSEvent, SQSBatchResponse> initialise(
             Supplier<? extends RequestHandler<SQSEvent, SQSBatchResponse>> container,

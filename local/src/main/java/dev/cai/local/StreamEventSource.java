@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 final class StreamEventSource implements AutoCloseable {
 
-    /** Where change records come from. */
+    /** The source of change records. */
     interface RecordSource {
         List<DynamodbStreamRecord> poll(int maxRecords, Duration maxWait) throws InterruptedException;
     }

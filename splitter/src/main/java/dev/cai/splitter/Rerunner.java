@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Re-drives the partitions of a finished job that failed or never ended. The job is reopened,
- * those partitions are removed from its counted set and their descriptors are sent again; as the
- * workers finish them, the aggregator counts them and writes the summary anew.
+ * those partitions are removed from its counted set, and their descriptors are sent again. As
+ * the workers finish them, the aggregator counts them and writes the summary anew.
  */
 public final class Rerunner {
 

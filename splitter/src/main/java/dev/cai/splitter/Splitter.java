@@ -125,7 +125,7 @@ public final class Splitter {
                 layout.headerBytesRead(), "planned " + descriptors.size() + " partitions");
     }
 
-    /** Records a job that cannot run, with its summary, so the uploader sees why. */
+    /** Records a job that cannot run, with a summary that gives the uploader the reason. */
     private SplitOutcome fail(
             String bucket, String key, String versionOrEtag, String jobId, String reason)
             throws IOException {

@@ -23,7 +23,7 @@ final class FaultyChangeFeed implements ChangePoller {
         this.injection = injection;
     }
 
-    /** Polls the table's feed; called by the single stream event source thread only. */
+    /** Polls the table's feed. Only the stream event source's one thread calls it. */
     @Override
     public List<DynamodbStreamRecord> poll(int maxRecords, Duration maxWait)
             throws InterruptedException {

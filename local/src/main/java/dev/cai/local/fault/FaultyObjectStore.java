@@ -113,7 +113,7 @@ final class FaultyObjectStore implements ObjectStore {
             return source.read(offset, length);
         }
 
-        /** Opens the range; a truncated range delivers only its first half. */
+        /** Opens the range, or only its first half when the range is to be truncated. */
         @Override
         public InputStream openRange(long offset, long length) throws IOException {
             throttle("ranged GET " + source.key());

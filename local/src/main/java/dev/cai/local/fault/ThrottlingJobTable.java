@@ -29,7 +29,7 @@ final class ThrottlingJobTable extends ForwardingJobTable {
         return super.putPartitionResult(result);
     }
 
-    /** Writes the attempt, late when the plan chose to delay it; never throttled. */
+    /** Writes the attempt, late when the plan chose to delay it. It is never throttled. */
     @Override
     public void putAttempt(AttemptRecord attempt) {
         faults.stallAttemptWriteIfChosen(attempt.partitionId(), attempt.attempt());

@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
- * An SQS client whose calls fail at the throttling rate with the {@link SqsException} that SQS
- * returns for throttling, before reaching the queue. It forwards only the calls the splitter and
+ * An SQS client whose calls fail at the throttling rate, before reaching the queue, with an
+ * {@link SqsException} of status 400 and error code {@code ThrottlingException}. It forwards only the calls the splitter and
  * the worker event source make; the others throw {@link UnsupportedOperationException}.
  */
 final class ThrottlingSqsClient implements SqsClient {

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Worker handler runs per job, counted outside the system under test, so tests can compare them
  * with the attempts the job's summary bills. A run is one partition message handled by the
- * worker handler; a crashed run is one that an {@link InjectedCrash} ended.
+ * worker handler, and a crashed run is one that an {@link InjectedCrash} ended.
  */
 public final class WorkerLedger {
 
@@ -15,7 +15,7 @@ public final class WorkerLedger {
     private final Map<String, AtomicInteger> crashes = new ConcurrentHashMap<>();
     private final AtomicInteger active = new AtomicInteger();
 
-    /** Counts a run that starts now; {@link #endRun} must follow. */
+    /** Counts a run that starts now. A call to {@link #endRun} must follow when it ends. */
     void recordRun(String jobId) {
         runs.computeIfAbsent(jobId, id -> new AtomicInteger()).incrementAndGet();
         active.incrementAndGet();
