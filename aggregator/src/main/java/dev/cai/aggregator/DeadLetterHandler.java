@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,8 +67,19 @@ public final class DeadLetterHandler implements RequestHandler<SQSEvent, SQSBatc
         }
         Map<String, String> attributes =
                 message.getAttributes() == null ? Map.of() : message.getAttributes();
+        long sentAt = parseOrZero(attributes.get("SentTimestamp"));
+        Optional<PartitionResult> existing =
+                table.getPartitionResult(descriptor.jobId(), descriptor.partitionId());
+        if (existing.isPresent() && existing.get().endedAtMillis() >= sentAt) {
+            // A worker recorded this message's outcome (DONE, or FAILED with the real reason on
+            // its last attempt); a generic reason must not replace it.
+            LOG.info("partition {} of job {} reached the dead-letter queue, but its {} result is "
+                            + "already recorded", descriptor.partitionId(), descriptor.jobId(),
+                    existing.get().status());
+            return;
+        }
         String receives = attributes.getOrDefault("ApproximateReceiveCount", "?");
-        int attempts = parseOrZero(receives);
+        int attempts = (int) parseOrZero(receives);
         long now = clock.millis();
         String reason = "reached the dead-letter queue after " + receives
                 + " receives without a recorded result (timeout, crash or out of memory)";
@@ -80,9 +92,9 @@ public final class DeadLetterHandler implements RequestHandler<SQSEvent, SQSBatc
                 written ? "recorded FAILED" : "a worker had already finished it");
     }
 
-    private static int parseOrZero(String value) {
+    private static long parseOrZero(String value) {
         try {
-            return Integer.parseInt(value);
+            return value == null ? 0 : Long.parseLong(value);
         } catch (NumberFormatException e) {
             return 0;
         }

@@ -82,6 +82,7 @@ public final class JobFinisher {
     private JobSummary finish(
             JobRecord job, List<PartitionResult> results, JobStatus status, String reason)
             throws IOException {
+        deleteFailedPredictions(job, results);
         List<AttemptRecord> attempts = table.listAttempts(job.jobId());
         Optional<PhotoZMetrics> metrics = job.hasLabels() ? photoZ(job, results) : Optional.empty();
         JobRecord ended = job.withStatus(status, reason, lastEnd(results, job));
@@ -96,6 +97,26 @@ public final class JobFinisher {
             LOG.info("job {} had already ended; its summary was rewritten unchanged", job.jobId());
         }
         return summary;
+    }
+
+    /**
+     * Deletes any predictions object of a partition that did not end DONE: a worker may have
+     * written one before it crashed, and rows of a failed partition must not sit among the job's
+     * outputs. The summary lists only the DONE partitions' files.
+     */
+    private void deleteFailedPredictions(JobRecord job, List<PartitionResult> results)
+            throws IOException {
+        boolean[] done = new boolean[job.partitionCount()];
+        for (PartitionResult result : results) {
+            if (result.status() == PartitionStatus.DONE && result.partitionId() < done.length) {
+                done[result.partitionId()] = true;
+            }
+        }
+        for (int id = 0; id < done.length; id++) {
+            if (!done[id]) {
+                store.delete(job.outputBucket(), job.predictionsKey(id));
+            }
+        }
     }
 
     /** Reads the predictions of every finished partition and scores them against the labels. */

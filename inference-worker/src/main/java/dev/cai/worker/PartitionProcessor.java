@@ -96,8 +96,12 @@ public final class PartitionProcessor {
                 stages.infer, stages.write, ended - started, attempt.memoryMb(),
                 PeakMemory.megabytes(), attempt.coldStart(), attempt.initMillis(), started, ended,
                 descriptor.predictionsKey(), null);
+        // The attempt is recorded before the result: the result's stream record can end the
+        // job at once, and the summary must already see every attempt to bill it.
+        boolean finishedElsewhere = table.getPartitionResult(descriptor.jobId(),
+                descriptor.partitionId()).map(r -> r.status() == PartitionStatus.DONE).orElse(false);
+        recordAttempt(descriptor, attempt, started, finishedElsewhere ? "DUPLICATE" : "DONE");
         boolean written = table.putPartitionResult(result);
-        recordAttempt(descriptor, attempt, started, written ? "DONE" : "DUPLICATE");
         if (!written) {
             LOG.info("partition {} of job {} was finished by another worker first; its predictions "
                     + "object was rewritten with identical rows", descriptor.partitionId(),

@@ -44,6 +44,11 @@ final class FaultyObjectStore implements ObjectStore {
     }
 
     @Override
+    public void delete(String bucket, String key) throws IOException {
+        delegate.delete(bucket, key);
+    }
+
+    @Override
     public void put(String bucket, String key, byte[] content, String contentType)
             throws IOException {
         boolean predictions = faults.isPredictionsKey(key);

@@ -99,6 +99,15 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
+    public void delete(String bucket, String key) throws IOException {
+        try {
+            s3.deleteObject(b -> b.bucket(bucket).key(key));
+        } catch (SdkException e) {
+            throw failure("DELETE", bucket, key, e);
+        }
+    }
+
+    @Override
     public void put(String bucket, String key, byte[] content, String contentType)
             throws IOException {
         try {

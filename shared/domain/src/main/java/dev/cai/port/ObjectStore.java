@@ -20,6 +20,9 @@ public interface ObjectStore {
     /** Writes an object, replacing any object with the same key. */
     void put(String bucket, String key, byte[] content, String contentType) throws IOException;
 
+    /** Deletes an object; deleting an object that does not exist succeeds. */
+    void delete(String bucket, String key) throws IOException;
+
     /** Uploads a local file, in parts where it is large. */
     void upload(String bucket, String key, Path file) throws IOException;
 
