@@ -11,10 +11,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Counts partition completions and finishes a job when the last one is counted.
  *
- * <p>Counting is one atomic conditional update that adds the partition to the job's counted set
- * and increments the count only if the partition was not in the set, so a stream record delivered
- * twice is counted once. Finishing is checked on every record, not only on the one that reached
- * the total, so a crash between counting and finishing is repaired by the redelivery.
+ * <p>Counting is one atomic conditional update that adds the partition to the job's counted set and
+ * increments the count only if the partition was not in the set, so a stream record delivered twice
+ * is counted once. Finishing is checked on every record, not only on the one that reached the
+ * total, so a crash between counting and finishing is repaired by the redelivery.
  */
 public final class Aggregator {
 
@@ -33,14 +33,19 @@ public final class Aggregator {
         int counted = table.markCounted(result.jobId(), result.partitionId());
         Optional<JobRecord> job = table.getJob(result.jobId());
         if (job.isEmpty()) {
-            LOG.warn("partition {} belongs to job {}, which is not in the table; ignoring it",
-                    result.partitionId(), result.jobId());
+            LOG.warn(
+                    "partition {} belongs to job {}, which is not in the table; ignoring it",
+                    result.partitionId(),
+                    result.jobId());
             return;
         }
         JobRecord record = job.get();
         if (record.status().isTerminal()) {
-            LOG.info("job {} has already ended {}; partition {} changes nothing", record.jobId(),
-                    record.status(), result.partitionId());
+            LOG.info(
+                    "job {} has already ended {}; partition {} changes nothing",
+                    record.jobId(),
+                    record.status(),
+                    result.partitionId());
             return;
         }
         if (counted >= record.partitionCount()) {

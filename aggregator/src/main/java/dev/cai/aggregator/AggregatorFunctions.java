@@ -22,16 +22,21 @@ public record AggregatorFunctions(
 
     public static AggregatorFunctions fromEnvironment() {
         AggregatorSettings settings = AggregatorSettings.fromEnvironment(System.getenv());
-        JobTable table = new DynamoJobTable(AwsClients.dynamoDb(), settings.jobTable(),
-                JobItems.expiringAfterDays(settings.ttlDays(), Clock.systemUTC()));
+        JobTable table =
+                new DynamoJobTable(
+                        AwsClients.dynamoDb(),
+                        settings.jobTable(),
+                        JobItems.expiringAfterDays(settings.ttlDays(), Clock.systemUTC()));
         ObjectStore store = new S3ObjectStore(AwsClients.s3());
         return of(table, store, settings);
     }
 
     public static AggregatorFunctions of(
             JobTable table, ObjectStore store, AggregatorSettings settings) {
-        PriceTable prices = settings.priceTable().map(PriceTable::load).orElseGet(PriceTable::loadDefault);
-        return new AggregatorFunctions(table, store, new JobFinisher(table, store, prices), settings);
+        PriceTable prices =
+                settings.priceTable().map(PriceTable::load).orElseGet(PriceTable::loadDefault);
+        return new AggregatorFunctions(
+                table, store, new JobFinisher(table, store, prices), settings);
     }
 
     public Aggregator aggregator() {

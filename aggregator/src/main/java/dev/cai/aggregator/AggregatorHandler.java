@@ -16,10 +16,11 @@ import org.slf4j.MDC;
 /**
  * Lambda entry point for the job table's stream. Records other than partition results (job and
  * attempt items, TTL removals) are skipped. A record that fails is reported as the batch's first
- * failure, so Lambda retries from it and keeps the shard's order. The records after it are
- * retried too, which is harmless because counting ignores repeats.
+ * failure, so Lambda retries from it and keeps the shard's order. The records after it are retried
+ * too, which is harmless because counting ignores repeats.
  */
-public final class AggregatorHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class AggregatorHandler
+        implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AggregatorHandler.class);
 
@@ -35,14 +36,17 @@ public final class AggregatorHandler implements RequestHandler<DynamodbEvent, St
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
+        List<DynamodbStreamRecord> records =
+                event.getRecords() == null ? List.of() : event.getRecords();
         for (DynamodbStreamRecord record : records) {
             Optional<PartitionResult> result;
             try {
                 result = StreamRecords.partitionResult(record);
             } catch (RuntimeException e) {
-                LOG.error("stream record {} is not a readable partition result; skipping it: {}",
-                        record.getEventID(), e.toString());
+                LOG.error(
+                        "stream record {} is not a readable partition result; skipping it: {}",
+                        record.getEventID(),
+                        e.toString());
                 continue;
             }
             if (result.isEmpty()) {
@@ -53,9 +57,13 @@ public final class AggregatorHandler implements RequestHandler<DynamodbEvent, St
             try {
                 aggregator.accept(result.get());
             } catch (Exception e) {
-                LOG.error("failed to count partition {} of job {}; the batch will be retried from "
-                                + "record {}", result.get().partitionId(), result.get().jobId(),
-                        record.getEventID(), e);
+                LOG.error(
+                        "failed to count partition {} of job {}; the batch will be retried from "
+                                + "record {}",
+                        result.get().partitionId(),
+                        result.get().jobId(),
+                        record.getEventID(),
+                        e);
                 String sequence = record.getDynamodb().getSequenceNumber();
                 return new StreamsEventResponse(
                         List.of(new StreamsEventResponse.BatchItemFailure(sequence)));

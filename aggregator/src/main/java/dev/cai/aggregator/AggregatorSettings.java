@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Configuration shared by the aggregator's three functions (stream, dead-letter queue and
- * deadline sweep), read from the environment once per container.
+ * Configuration shared by the aggregator's three functions (stream, dead-letter queue and deadline
+ * sweep), read from the environment once per container.
  *
  * @param jobTable the DynamoDB table name
  * @param outputBucket where summaries go
@@ -23,8 +23,13 @@ public record AggregatorSettings(
         int maxReceiveCount) {
 
     /** Every environment variable these functions read. */
-    public static final List<String> VARIABLES = List.of(
-            "JOB_TABLE", "OUTPUT_BUCKET", "PRICE_TABLE", "JOB_TTL_DAYS", "MAX_RECEIVE_COUNT");
+    public static final List<String> VARIABLES =
+            List.of(
+                    "JOB_TABLE",
+                    "OUTPUT_BUCKET",
+                    "PRICE_TABLE",
+                    "JOB_TTL_DAYS",
+                    "MAX_RECEIVE_COUNT");
 
     public static AggregatorSettings fromEnvironment(Map<String, String> env) {
         EnvironmentReader reader = new EnvironmentReader(env);

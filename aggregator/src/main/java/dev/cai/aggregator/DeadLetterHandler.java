@@ -48,7 +48,9 @@ public final class DeadLetterHandler implements RequestHandler<SQSEvent, SQSBatc
             try {
                 record(message, context);
             } catch (RuntimeException e) {
-                LOG.error("could not record dead-lettered message {}: {}", message.getMessageId(),
+                LOG.error(
+                        "could not record dead-lettered message {}: {}",
+                        message.getMessageId(),
                         e.toString());
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             }
@@ -61,8 +63,10 @@ public final class DeadLetterHandler implements RequestHandler<SQSEvent, SQSBatc
         try {
             descriptor = Json.fromJson(message.getBody(), PartitionDescriptor.class);
         } catch (RuntimeException e) {
-            LOG.error("dead-lettered message {} is not a partition descriptor and is dropped: {}",
-                    message.getMessageId(), e.toString());
+            LOG.error(
+                    "dead-lettered message {} is not a partition descriptor and is dropped: {}",
+                    message.getMessageId(),
+                    e.toString());
             return;
         }
         Map<String, String> attributes =
@@ -73,22 +77,49 @@ public final class DeadLetterHandler implements RequestHandler<SQSEvent, SQSBatc
         if (existing.isPresent() && existing.get().endedAtMillis() >= sentAt) {
             // A worker recorded this message's outcome (DONE, or FAILED with the real reason on
             // its last attempt); a generic reason must not replace it.
-            LOG.info("partition {} of job {} reached the dead-letter queue, but its {} result is "
-                            + "already recorded", descriptor.partitionId(), descriptor.jobId(),
+            LOG.info(
+                    "partition {} of job {} reached the dead-letter queue, but its {} result is "
+                            + "already recorded",
+                    descriptor.partitionId(),
+                    descriptor.jobId(),
                     existing.get().status());
             return;
         }
         String receives = attributes.getOrDefault("ApproximateReceiveCount", "?");
         int attempts = (int) parseOrZero(receives);
         long now = clock.millis();
-        String reason = "reached the dead-letter queue after " + receives
-                + " receives without a recorded result (timeout, crash or out of memory)";
-        PartitionResult failed = new PartitionResult(descriptor.jobId(), descriptor.partitionId(),
-                PartitionStatus.FAILED, attempts, context.getAwsRequestId(), 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, false, 0, now, now, null, reason);
+        String reason =
+                "reached the dead-letter queue after "
+                        + receives
+                        + " receives without a recorded result (timeout, crash or out of memory)";
+        PartitionResult failed =
+                new PartitionResult(
+                        descriptor.jobId(),
+                        descriptor.partitionId(),
+                        PartitionStatus.FAILED,
+                        attempts,
+                        context.getAwsRequestId(),
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        false,
+                        0,
+                        now,
+                        now,
+                        null,
+                        reason);
         boolean written = table.putPartitionResult(failed);
-        LOG.warn("partition {} of job {} reached the dead-letter queue; {}",
-                descriptor.partitionId(), descriptor.jobId(),
+        LOG.warn(
+                "partition {} of job {} reached the dead-letter queue; {}",
+                descriptor.partitionId(),
+                descriptor.jobId(),
                 written ? "recorded FAILED" : "a worker had already finished it");
     }
 

@@ -23,15 +23,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ends a job: computes its summary from the partition results themselves (one item per
- * partition, so nothing can be counted twice), writes {@code summary.json}, then moves the job to
- * its terminal status. Running it twice writes the same summary, and only the first status change
- * succeeds, so a redelivered stream record or a crash between the two writes is harmless.
+ * Ends a job: computes its summary from the partition results themselves (one item per partition,
+ * so nothing can be counted twice), writes {@code summary.json}, then moves the job to its terminal
+ * status. Running it twice writes the same summary, and only the first status change succeeds, so a
+ * redelivered stream record or a crash between the two writes is harmless.
  */
 public final class JobFinisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobFinisher.class);
-    private static final Set<JobStatus> UNFINISHED = Set.of(JobStatus.SUBMITTING, JobStatus.RUNNING);
+    private static final Set<JobStatus> UNFINISHED =
+            Set.of(JobStatus.SUBMITTING, JobStatus.RUNNING);
 
     private final JobTable table;
     private final ObjectStore store;
@@ -74,8 +75,13 @@ public final class JobFinisher {
                 missing.add(id);
             }
         }
-        String reason = "deadline passed with " + missing.size() + " of " + job.partitionCount()
-                + " partitions unfinished: " + abbreviate(missing);
+        String reason =
+                "deadline passed with "
+                        + missing.size()
+                        + " of "
+                        + job.partitionCount()
+                        + " partitions unfinished: "
+                        + abbreviate(missing);
         return finish(job, results, JobStatus.INCOMPLETE, reason);
     }
 
@@ -88,11 +94,18 @@ public final class JobFinisher {
         JobRecord ended = job.withStatus(status, reason, lastEnd(results, job));
         JobSummary summary =
                 JobSummarizer.summarize(ended, results, attempts, metrics, prices, status);
-        store.put(job.outputBucket(), job.summaryKey(), Json.toPrettyJsonBytes(summary),
+        store.put(
+                job.outputBucket(),
+                job.summaryKey(),
+                Json.toPrettyJsonBytes(summary),
                 "application/json");
         if (table.transitionJob(job.jobId(), UNFINISHED, status, reason)) {
-            LOG.info("job {} ended {}: summary at s3://{}/{}", job.jobId(), status,
-                    job.outputBucket(), job.summaryKey());
+            LOG.info(
+                    "job {} ended {}: summary at s3://{}/{}",
+                    job.jobId(),
+                    status,
+                    job.outputBucket(),
+                    job.summaryKey());
         } else {
             LOG.info("job {} had already ended; its summary was rewritten unchanged", job.jobId());
         }
@@ -129,14 +142,17 @@ public final class JobFinisher {
             }
             byte[] csv = store.get(job.outputBucket(), result.predictionsKey());
             PredictionColumns columns =
-                    PredictionColumns.parse(new String(csv, StandardCharsets.UTF_8),
-                            result.predictionsKey());
+                    PredictionColumns.parse(
+                            new String(csv, StandardCharsets.UTF_8), result.predictionsKey());
             if (columns.zTrue() != null) {
                 PredictionColumns finite = columns.finiteOnly();
                 if (finite.zPred().length < columns.zPred().length) {
-                    LOG.warn("{} of {} predictions in {} are not finite and are left out of the "
-                                    + "photo-z metrics", columns.zPred().length - finite.zPred().length,
-                            columns.zPred().length, result.predictionsKey());
+                    LOG.warn(
+                            "{} of {} predictions in {} are not finite and are left out of the "
+                                    + "photo-z metrics",
+                            columns.zPred().length - finite.zPred().length,
+                            columns.zPred().length,
+                            result.predictionsKey());
                 }
                 accumulator.add(finite.zPred(), finite.zTrue());
             }

@@ -19,8 +19,8 @@ record PredictionColumns(float[] zPred, float[] zTrue) {
         int pred = indexOf(header, "z_pred");
         int truth = indexOf(header, "z_true");
         if (pred < 0) {
-            throw new IllegalArgumentException(key + ": header '" + lines[0]
-                    + "' has no z_pred column");
+            throw new IllegalArgumentException(
+                    key + ": header '" + lines[0] + "' has no z_pred column");
         }
         int rows = 0;
         for (int i = 1; i < lines.length; i++) {

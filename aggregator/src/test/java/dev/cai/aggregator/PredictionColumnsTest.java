@@ -52,9 +52,10 @@ class PredictionColumnsTest {
 
     @Test
     void finiteOnly_dropsRowsWithNaNOrInfinity() {
-        PredictionColumns columns = new PredictionColumns(
-                new float[] {0.1f, Float.NaN, 0.3f, 0.4f},
-                new float[] {0.1f, 0.2f, Float.POSITIVE_INFINITY, 0.5f});
+        PredictionColumns columns =
+                new PredictionColumns(
+                        new float[] {0.1f, Float.NaN, 0.3f, 0.4f},
+                        new float[] {0.1f, 0.2f, Float.POSITIVE_INFINITY, 0.5f});
 
         PredictionColumns finite = columns.finiteOnly();
 

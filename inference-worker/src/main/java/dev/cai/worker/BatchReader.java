@@ -16,9 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Streams one partition's rows in batches, one ranged GET stream per array, reading the next
- * batch on a background thread while the caller decodes and predicts the current one. At most two
- * batches are in memory at once, whatever the partition's size.
+ * Streams one partition's rows in batches, one ranged GET stream per array, reading the next batch
+ * on a background thread while the caller decodes and predicts the current one. At most two batches
+ * are in memory at once, whatever the partition's size.
  */
 final class BatchReader implements AutoCloseable {
 
@@ -38,16 +38,20 @@ final class BatchReader implements AutoCloseable {
         this.descriptor = descriptor;
         this.slices = List.copyOf(slices);
         this.nextRow = descriptor.rowStart();
-        this.prefetcher = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "prefetch-" + descriptor.partitionId());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.prefetcher =
+                Executors.newSingleThreadExecutor(
+                        runnable -> {
+                            Thread thread =
+                                    new Thread(runnable, "prefetch-" + descriptor.partitionId());
+                            thread.setDaemon(true);
+                            return thread;
+                        });
         try {
             for (ArraySlice slice : slices) {
                 long offset = slice.offsetOf(descriptor.rowStart());
                 long length = descriptor.rows() * slice.rowBytes();
-                streams.put(slice.name(),
+                streams.put(
+                        slice.name(),
                         store.open(descriptor.bucket(), slice.key()).openRange(offset, length));
             }
         } catch (IOException | RuntimeException e) {
@@ -58,8 +62,8 @@ final class BatchReader implements AutoCloseable {
     }
 
     /**
-     * Returns the next batch, or null after the last one. The time spent here is time waiting
-     * for the store, because the batch was requested when the previous one was returned.
+     * Returns the next batch, or null after the last one. The time spent here is time waiting for
+     * the store, because the batch was requested when the previous one was returned.
      */
     RawBatch next() throws IOException {
         if (pending == null) {
@@ -70,7 +74,8 @@ final class BatchReader implements AutoCloseable {
             batch = pending.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading partition " + descriptor.partitionId(), e);
+            throw new IOException(
+                    "interrupted while reading partition " + descriptor.partitionId(), e);
         } catch (ExecutionException e) {
             pending = null;
             Throwable cause = e.getCause();
@@ -101,10 +106,17 @@ final class BatchReader implements AutoCloseable {
                 int length = Math.toIntExact(rows * slice.rowBytes());
                 byte[] buffer = streams.get(slice.name()).readNBytes(length);
                 if (buffer.length != length) {
-                    throw new EOFException(String.format(
-                            "s3://%s/%s ended early: array '%s' rows %d-%d need %d bytes, got %d",
-                            descriptor.bucket(), slice.key(), slice.name(), nextRow,
-                            nextRow + rows, length, buffer.length));
+                    throw new EOFException(
+                            String.format(
+                                    "s3://%s/%s ended early: array '%s' rows %d-%d need %d bytes,"
+                                            + " got %d",
+                                    descriptor.bucket(),
+                                    slice.key(),
+                                    slice.name(),
+                                    nextRow,
+                                    nextRow + rows,
+                                    length,
+                                    buffer.length));
                 }
                 bytes.put(slice.name(), buffer);
                 bytesRead += length;
@@ -124,7 +136,8 @@ final class BatchReader implements AutoCloseable {
             try {
                 stream.close();
             } catch (IOException e) {
-                // The stream was fully read or the partition failed, so a close error loses no data.
+                // The stream was fully read or the partition failed, so a close error loses no
+                // data.
             }
         }
     }

@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Lambda entry point for batches of partition messages from SQS. The model is loaded once, when
- * the container starts; each message is processed on its own, and a message that fails is
- * reported in {@code batchItemFailures} so that only it is retried. No exception escapes the handler.
+ * Lambda entry point for batches of partition messages from SQS. The model is loaded once, when the
+ * container starts; each message is processed on its own, and a message that fails is reported in
+ * {@code batchItemFailures} so that only it is retried. No exception escapes the handler.
  *
  * <p>On a message's last attempt ({@code ApproximateReceiveCount >= MAX_RECEIVE_COUNT}) a failure
  * also records the partition FAILED with the reason, so the job can end even before the message
@@ -47,15 +47,18 @@ public final class InferenceWorkerHandler implements RequestHandler<SQSEvent, SQ
     }
 
     private InferenceWorkerHandler(Clock clock, long containerStart) {
-        this(fromEnvironment(clock), WorkerSettings.fromEnvironment(System.getenv())
-                .maxReceiveCount(), clock, containerStart);
+        this(
+                fromEnvironment(clock),
+                WorkerSettings.fromEnvironment(System.getenv()).maxReceiveCount(),
+                clock,
+                containerStart);
     }
 
     /**
      * Builds a handler around a processor, as the local runtime and tests do.
      *
-     * @param containerStart {@code clock.millis()} when building this container began, so the
-     *     time spent loading the model counts as initialisation
+     * @param containerStart {@code clock.millis()} when building this container began, so the time
+     *     spent loading the model counts as initialisation
      */
     public InferenceWorkerHandler(
             PartitionProcessor processor, int maxReceiveCount, Clock clock, long containerStart) {
@@ -67,11 +70,17 @@ public final class InferenceWorkerHandler implements RequestHandler<SQSEvent, SQ
 
     private static PartitionProcessor fromEnvironment(Clock clock) {
         WorkerSettings settings = WorkerSettings.fromEnvironment(System.getenv());
-        JobTable table = new DynamoJobTable(AwsClients.dynamoDb(), settings.jobTable(),
-                JobItems.expiringAfterDays(settings.ttlDays(), clock));
-        return new PartitionProcessor(new S3ObjectStore(AwsClients.s3()), table,
+        JobTable table =
+                new DynamoJobTable(
+                        AwsClients.dynamoDb(),
+                        settings.jobTable(),
+                        JobItems.expiringAfterDays(settings.ttlDays(), clock));
+        return new PartitionProcessor(
+                new S3ObjectStore(AwsClients.s3()),
+                table,
                 SavedModelPredictor.load(settings.modelPath(), settings.modelInputs()),
-                settings.architecture(), clock);
+                settings.architecture(),
+                clock);
     }
 
     /** Returns when the JVM started: on Lambda, the start of the container's init phase. */
@@ -108,12 +117,21 @@ public final class InferenceWorkerHandler implements RequestHandler<SQSEvent, SQ
         try {
             descriptor = Json.fromJson(message.getBody(), PartitionDescriptor.class);
         } catch (RuntimeException e) {
-            LOG.error("message {} is not a partition descriptor and will reach the dead-letter "
-                    + "queue: {}", message.getMessageId(), e.toString());
+            LOG.error(
+                    "message {} is not a partition descriptor and will reach the dead-letter "
+                            + "queue: {}",
+                    message.getMessageId(),
+                    e.toString());
             return false;
         }
-        AttemptContext attempt = new AttemptContext(context.getAwsRequestId(), receiveCount, sentAt,
-                context.getMemoryLimitInMB(), cold, cold ? initMillis : 0);
+        AttemptContext attempt =
+                new AttemptContext(
+                        context.getAwsRequestId(),
+                        receiveCount,
+                        sentAt,
+                        context.getMemoryLimitInMB(),
+                        cold,
+                        cold ? initMillis : 0);
         MDC.put("jobId", descriptor.jobId());
         MDC.put("partitionId", Integer.toString(descriptor.partitionId()));
         try {
@@ -132,14 +150,23 @@ public final class InferenceWorkerHandler implements RequestHandler<SQSEvent, SQ
             PartitionDescriptor descriptor, AttemptContext attempt, long started, Throwable error) {
         String reason = error.getClass().getSimpleName() + ": " + error.getMessage();
         boolean last = attempt.attempt() >= maxReceiveCount;
-        LOG.error("partition {} of job {} failed on attempt {} of {}{}: {}",
-                descriptor.partitionId(), descriptor.jobId(), attempt.attempt(), maxReceiveCount,
-                last ? " (last attempt: recording it FAILED)" : "", reason, error);
+        LOG.error(
+                "partition {} of job {} failed on attempt {} of {}{}: {}",
+                descriptor.partitionId(),
+                descriptor.jobId(),
+                attempt.attempt(),
+                maxReceiveCount,
+                last ? " (last attempt: recording it FAILED)" : "",
+                reason,
+                error);
         try {
             processor.recordFailure(descriptor, attempt, started, reason, last);
         } catch (RuntimeException recordError) {
-            LOG.error("could not record the failure of partition {} of job {}; the message will be "
-                    + "retried: {}", descriptor.partitionId(), descriptor.jobId(),
+            LOG.error(
+                    "could not record the failure of partition {} of job {}; the message will be "
+                            + "retried: {}",
+                    descriptor.partitionId(),
+                    descriptor.jobId(),
                     recordError.toString());
         }
     }

@@ -27,10 +27,9 @@ import org.slf4j.LoggerFactory;
  * Predicts one partition: streams its byte ranges in batches, runs the model, writes the
  * predictions object and records the result.
  *
- * <p>Every step can be repeated: the predictions key is fixed per partition, so a retry
- * overwrites the same object instead of adding rows, and the result is a conditional write, so a
- * second worker on the same partition (after a visibility timeout ran out) cannot replace a DONE
- * result.
+ * <p>Every step can be repeated: the predictions key is fixed per partition, so a retry overwrites
+ * the same object instead of adding rows, and the result is a conditional write, so a second worker
+ * on the same partition (after a visibility timeout ran out) cannot replace a DONE result.
  */
 public final class PartitionProcessor {
 
@@ -43,7 +42,11 @@ public final class PartitionProcessor {
     private final Clock clock;
 
     public PartitionProcessor(
-            ObjectStore store, JobTable table, Predictor predictor, String architecture, Clock clock) {
+            ObjectStore store,
+            JobTable table,
+            Predictor predictor,
+            String architecture,
+            Clock clock) {
         this.store = store;
         this.table = table;
         this.predictor = predictor;
@@ -71,8 +74,10 @@ public final class PartitionProcessor {
         Optional<PartitionResult> existing =
                 table.getPartitionResult(descriptor.jobId(), descriptor.partitionId());
         if (existing.isPresent() && existing.get().status() == PartitionStatus.DONE) {
-            LOG.info("partition {} of job {} is already done; skipping duplicate delivery",
-                    descriptor.partitionId(), descriptor.jobId());
+            LOG.info(
+                    "partition {} of job {} is already done; skipping duplicate delivery",
+                    descriptor.partitionId(),
+                    descriptor.jobId());
             recordAttempt(descriptor, attempt, started, "DUPLICATE");
             return existing.get();
         }
@@ -86,40 +91,70 @@ public final class PartitionProcessor {
         }
 
         long writeStart = clock.millis();
-        store.put(descriptor.outputBucket(), descriptor.predictionsKey(), csv.toBytes(), "text/csv");
+        store.put(
+                descriptor.outputBucket(), descriptor.predictionsKey(), csv.toBytes(), "text/csv");
         stages.write = clock.millis() - writeStart;
 
         long ended = clock.millis();
-        PartitionResult result = new PartitionResult(descriptor.jobId(), descriptor.partitionId(),
-                PartitionStatus.DONE, attempt.attempt(), attempt.requestId(), csv.rows(), bytes,
-                Math.max(0, started - attempt.sentAtMillis()), stages.read, stages.decode,
-                stages.infer, stages.write, ended - started, attempt.memoryMb(),
-                PeakMemory.megabytes(), attempt.coldStart(), attempt.initMillis(), started, ended,
-                descriptor.predictionsKey(), null);
+        PartitionResult result =
+                new PartitionResult(
+                        descriptor.jobId(),
+                        descriptor.partitionId(),
+                        PartitionStatus.DONE,
+                        attempt.attempt(),
+                        attempt.requestId(),
+                        csv.rows(),
+                        bytes,
+                        Math.max(0, started - attempt.sentAtMillis()),
+                        stages.read,
+                        stages.decode,
+                        stages.infer,
+                        stages.write,
+                        ended - started,
+                        attempt.memoryMb(),
+                        PeakMemory.megabytes(),
+                        attempt.coldStart(),
+                        attempt.initMillis(),
+                        started,
+                        ended,
+                        descriptor.predictionsKey(),
+                        null);
         // The attempt is recorded before the result: the result's stream record can end the
         // job at once, and the summary must already see every attempt to bill it.
-        boolean finishedElsewhere = table.getPartitionResult(descriptor.jobId(),
-                descriptor.partitionId()).map(r -> r.status() == PartitionStatus.DONE).orElse(false);
+        boolean finishedElsewhere =
+                table.getPartitionResult(descriptor.jobId(), descriptor.partitionId())
+                        .map(r -> r.status() == PartitionStatus.DONE)
+                        .orElse(false);
         recordAttempt(descriptor, attempt, started, finishedElsewhere ? "DUPLICATE" : "DONE");
         boolean written = table.putPartitionResult(result);
         if (!written) {
-            LOG.info("partition {} of job {} was finished by another worker first; its predictions "
-                    + "object was rewritten with identical rows", descriptor.partitionId(),
+            LOG.info(
+                    "partition {} of job {} was finished by another worker first; its predictions "
+                            + "object was rewritten with identical rows",
+                    descriptor.partitionId(),
                     descriptor.jobId());
             return table.getPartitionResult(descriptor.jobId(), descriptor.partitionId())
                     .orElse(result);
         }
-        LOG.info("partition {} of job {}: {} samples, {} bytes in {} ms (read {}, decode {}, "
+        LOG.info(
+                "partition {} of job {}: {} samples, {} bytes in {} ms (read {}, decode {}, "
                         + "infer {}, write {})",
-                descriptor.partitionId(), descriptor.jobId(), csv.rows(), bytes, ended - started,
-                stages.read, stages.decode, stages.infer, stages.write);
+                descriptor.partitionId(),
+                descriptor.jobId(),
+                csv.rows(),
+                bytes,
+                ended - started,
+                stages.read,
+                stages.decode,
+                stages.infer,
+                stages.write);
         return result;
     }
 
     /**
      * Records an attempt that failed, so that its billed time counts in the job's cost, and on the
-     * last attempt records the partition FAILED with the reason (unless another worker finished
-     * it meanwhile).
+     * last attempt records the partition FAILED with the reason (unless another worker finished it
+     * meanwhile).
      */
     void recordFailure(
             PartitionDescriptor descriptor,
@@ -132,11 +167,29 @@ public final class PartitionProcessor {
             return;
         }
         long now = clock.millis();
-        table.putPartitionResult(new PartitionResult(descriptor.jobId(), descriptor.partitionId(),
-                PartitionStatus.FAILED, attempt.attempt(), attempt.requestId(), 0, 0,
-                Math.max(0, started - attempt.sentAtMillis()), 0, 0, 0, 0, now - started,
-                attempt.memoryMb(), PeakMemory.megabytes(), attempt.coldStart(),
-                attempt.initMillis(), started, now, null, reason));
+        table.putPartitionResult(
+                new PartitionResult(
+                        descriptor.jobId(),
+                        descriptor.partitionId(),
+                        PartitionStatus.FAILED,
+                        attempt.attempt(),
+                        attempt.requestId(),
+                        0,
+                        0,
+                        Math.max(0, started - attempt.sentAtMillis()),
+                        0,
+                        0,
+                        0,
+                        0,
+                        now - started,
+                        attempt.memoryMb(),
+                        PeakMemory.megabytes(),
+                        attempt.coldStart(),
+                        attempt.initMillis(),
+                        started,
+                        now,
+                        null,
+                        reason));
     }
 
     private PredictionsCsv predictAll(
@@ -158,7 +211,8 @@ public final class PartitionProcessor {
                 inputs.put(name, decode(slices, name, batch));
             }
             long[] ids = objectIds(slices, batch);
-            float[] truth = withTruth ? decode(slices, DatasetLayout.REDSHIFTS, batch).data() : null;
+            float[] truth =
+                    withTruth ? decode(slices, DatasetLayout.REDSHIFTS, batch).data() : null;
             stages.decode += clock.millis() - decodeStart;
 
             long inferStart = clock.millis();
@@ -170,7 +224,10 @@ public final class PartitionProcessor {
             }
             float[] sigma = predictions.sigma().orElse(null);
             for (int i = 0; i < batch.rows(); i++) {
-                csv.add(ids[i], predictions.redshift()[i], sigma == null ? Float.NaN : sigma[i],
+                csv.add(
+                        ids[i],
+                        predictions.redshift()[i],
+                        sigma == null ? Float.NaN : sigma[i],
                         truth == null ? Float.NaN : truth[i]);
             }
         }
@@ -183,9 +240,15 @@ public final class PartitionProcessor {
         for (String name : predictor.requiredArrays()) {
             ArraySlice slice = slices.get(name);
             if (slice == null) {
-                throw new IllegalArgumentException("the model needs dataset array '" + name
-                        + "', but partition " + descriptor.partitionId() + " of job "
-                        + descriptor.jobId() + " has only " + slices.keySet());
+                throw new IllegalArgumentException(
+                        "the model needs dataset array '"
+                                + name
+                                + "', but partition "
+                                + descriptor.partitionId()
+                                + " of job "
+                                + descriptor.jobId()
+                                + " has only "
+                                + slices.keySet());
             }
             needed.add(slice);
         }
@@ -207,7 +270,12 @@ public final class PartitionProcessor {
             perRow *= shape[i];
         }
         float[] values = new float[Math.toIntExact(perRow * batch.rows())];
-        RowDecoder.toFloat32(batch.bytes().get(name), 0, NpyDType.parse(slice.dtype()), values, 0,
+        RowDecoder.toFloat32(
+                batch.bytes().get(name),
+                0,
+                NpyDType.parse(slice.dtype()),
+                values,
+                0,
                 values.length);
         return new FloatTensor(values, shape);
     }
@@ -222,18 +290,31 @@ public final class PartitionProcessor {
             }
             return ids;
         }
-        RowDecoder.toInt64(batch.bytes().get(DatasetLayout.OBJECT_IDS), 0,
-                NpyDType.parse(slice.dtype()), ids, 0, ids.length);
+        RowDecoder.toInt64(
+                batch.bytes().get(DatasetLayout.OBJECT_IDS),
+                0,
+                NpyDType.parse(slice.dtype()),
+                ids,
+                0,
+                ids.length);
         return ids;
     }
 
     private void recordAttempt(
             PartitionDescriptor descriptor, AttemptContext attempt, long started, String outcome) {
         long duration = clock.millis() - started;
-        table.putAttempt(new AttemptRecord(descriptor.jobId(), descriptor.partitionId(),
-                attempt.requestId(), attempt.attempt(), duration,
-                attempt.coldStart() ? attempt.initMillis() : 0, attempt.memoryMb(), architecture,
-                outcome, started));
+        table.putAttempt(
+                new AttemptRecord(
+                        descriptor.jobId(),
+                        descriptor.partitionId(),
+                        attempt.requestId(),
+                        attempt.attempt(),
+                        duration,
+                        attempt.coldStart() ? attempt.initMillis() : 0,
+                        attempt.memoryMb(),
+                        architecture,
+                        outcome,
+                        started));
     }
 
     private static Map<String, ArraySlice> byName(List<ArraySlice> slices) {

@@ -4,9 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Builds a partition's predictions file: a header line, then one row per sample,
- * {@code object_id,z_pred[,z_sigma][,z_true]}. Floats are written with enough digits to
- * round-trip.
+ * Builds a partition's predictions file: a header line, then one row per sample, {@code
+ * object_id,z_pred[,z_sigma][,z_true]}. Floats are written with enough digits to round-trip.
  */
 final class PredictionsCsv {
 
@@ -49,6 +48,8 @@ final class PredictionsCsv {
     }
 
     private static String format(float value) {
-        return Float.isFinite(value) ? Float.toString(value) : String.valueOf(value).toLowerCase(Locale.ROOT);
+        return Float.isFinite(value)
+                ? Float.toString(value)
+                : String.valueOf(value).toLowerCase(Locale.ROOT);
     }
 }

@@ -26,20 +26,30 @@ public record WorkerSettings(
         String architecture) {
 
     /** Every environment variable this function reads. */
-    public static final List<String> VARIABLES = List.of(
-            "JOB_TABLE", "MODEL_PATH", "MODEL_INPUTS", "MAX_RECEIVE_COUNT", "JOB_TTL_DAYS",
-            "ARCHITECTURE");
+    public static final List<String> VARIABLES =
+            List.of(
+                    "JOB_TABLE",
+                    "MODEL_PATH",
+                    "MODEL_INPUTS",
+                    "MAX_RECEIVE_COUNT",
+                    "JOB_TTL_DAYS",
+                    "ARCHITECTURE");
 
     public static WorkerSettings fromEnvironment(Map<String, String> env) {
         EnvironmentReader reader = new EnvironmentReader(env);
         String table = reader.required("JOB_TABLE");
         String model = reader.required("MODEL_PATH");
-        Map<String, String> inputs = reader.parsed("MODEL_INPUTS", "",
-                WorkerSettings::parseMapping, "a list such as images=stamps,magnitudes=mags");
+        Map<String, String> inputs =
+                reader.parsed(
+                        "MODEL_INPUTS",
+                        "",
+                        WorkerSettings::parseMapping,
+                        "a list such as images=stamps,magnitudes=mags");
         int maxReceive = reader.integer("MAX_RECEIVE_COUNT", 5, 1, 1000);
         int ttl = reader.integer("JOB_TTL_DAYS", 30, 1, 3650);
-        String arch = reader.parsed("ARCHITECTURE", "x86_64", WorkerSettings::architecture,
-                "x86_64 or arm64");
+        String arch =
+                reader.parsed(
+                        "ARCHITECTURE", "x86_64", WorkerSettings::architecture, "x86_64 or arm64");
         reader.validate("the inference worker");
         return new WorkerSettings(table, Path.of(model), inputs, maxReceive, ttl, arch);
     }
@@ -57,8 +67,10 @@ public record WorkerSettings(
         for (String pair : text.split(",")) {
             String[] sides = pair.split("=", -1);
             if (sides.length != 2 || sides[0].isBlank() || sides[1].isBlank()) {
-                throw new IllegalArgumentException("invalid mapping '" + pair.trim()
-                        + "': expected signatureInput=datasetArray");
+                throw new IllegalArgumentException(
+                        "invalid mapping '"
+                                + pair.trim()
+                                + "': expected signatureInput=datasetArray");
             }
             mapping.put(sides[0].trim(), sides[1].trim());
         }

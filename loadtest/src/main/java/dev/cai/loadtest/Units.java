@@ -1,10 +1,10 @@
 package dev.cai.loadtest;
 
 /**
- * Byte units of the load test. Sizes typed on the command line follow
- * {@link dev.cai.plan.ByteSize}: MB is 10^6 bytes and MiB 2^20. Rates are per MiB, because the
- * published Step Functions runs only give back their partition counts (517 partitions of 25 MB
- * from 12.6 GB) when their sizes are read as MiB and GiB.
+ * Byte units of the load test. Sizes typed on the command line follow {@link
+ * dev.cai.plan.ByteSize}: MB is 10^6 bytes and MiB 2^20. Rates are per MiB, because the published
+ * Step Functions runs only give back their partition counts (517 partitions of 25 MB from 12.6 GB)
+ * when their sizes are read as MiB and GiB.
  */
 public final class Units {
 

@@ -20,16 +20,32 @@ final class LambdaEvents {
 
     private LambdaEvents() {}
 
-    /** Returns the S3 {@code ObjectCreated:Put} event for one object, its key encoded as S3 does. */
+    /**
+     * Returns the S3 {@code ObjectCreated:Put} event for one object, its key encoded as S3 does.
+     */
     static S3Event objectCreated(String bucket, String key, long size, String etag) {
-        S3ObjectEntity object = new S3ObjectEntity(S3EventKeys.encode(key), size, etag, null,
-                Long.toHexString(System.nanoTime()).toUpperCase());
-        S3BucketEntity bucketEntity = new S3BucketEntity(bucket,
-                new UserIdentityEntity("LOCAL"), "arn:aws:s3:::" + bucket);
+        S3ObjectEntity object =
+                new S3ObjectEntity(
+                        S3EventKeys.encode(key),
+                        size,
+                        etag,
+                        null,
+                        Long.toHexString(System.nanoTime()).toUpperCase());
+        S3BucketEntity bucketEntity =
+                new S3BucketEntity(
+                        bucket, new UserIdentityEntity("LOCAL"), "arn:aws:s3:::" + bucket);
         S3Entity s3 = new S3Entity("cai-input-trigger", bucketEntity, object, "1.0");
-        S3EventNotificationRecord record = new S3EventNotificationRecord("us-east-1",
-                "ObjectCreated:Put", "aws:s3", Instant.now().toString(), "2.1", null, null, s3,
-                new UserIdentityEntity("LOCAL"));
+        S3EventNotificationRecord record =
+                new S3EventNotificationRecord(
+                        "us-east-1",
+                        "ObjectCreated:Put",
+                        "aws:s3",
+                        Instant.now().toString(),
+                        "2.1",
+                        null,
+                        null,
+                        s3,
+                        new UserIdentityEntity("LOCAL"));
         return new S3Event(List.of(record));
     }
 

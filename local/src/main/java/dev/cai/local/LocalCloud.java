@@ -19,9 +19,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Embedded stand-ins for S3 and SQS on 127.0.0.1: S3Proxy over a folder (objects survive the
- * run, under {@code workDir/s3}) and ElasticMQ with the partition queue, its dead-letter queue
- * and the redrive policy the deployed stack has.
+ * Embedded stand-ins for S3 and SQS on 127.0.0.1: S3Proxy over a folder (objects survive the run,
+ * under {@code workDir/s3}) and ElasticMQ with the partition queue, its dead-letter queue and the
+ * redrive policy the deployed stack has.
  */
 public final class LocalCloud implements AutoCloseable {
 
@@ -70,23 +70,40 @@ public final class LocalCloud implements AutoCloseable {
         Path blobs = workDir.resolve("s3");
         Files.createDirectories(blobs);
         S3Proxy proxy = startS3(blobs);
-        SQSRestServer server = SQSRestServerBuilder.withInterface(LOOPBACK).withDynamicPort().start();
+        SQSRestServer server =
+                SQSRestServerBuilder.withInterface(LOOPBACK).withDynamicPort().start();
         int sqsPort = server.waitUntilStarted().localAddress().getPort();
 
-        S3Client s3 = AwsClients.s3(target(URI.create("http://" + LOOPBACK + ":" + proxy.getPort())));
+        S3Client s3 =
+                AwsClients.s3(target(URI.create("http://" + LOOPBACK + ":" + proxy.getPort())));
         SqsClient sqs = AwsClients.sqs(target(URI.create("http://" + LOOPBACK + ":" + sqsPort)));
         createBucket(s3, INPUT_BUCKET);
         createBucket(s3, OUTPUT_BUCKET);
         String dlq = sqs.createQueue(b -> b.queueName(DEAD_LETTER_QUEUE)).queueUrl();
-        String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlq)
-                        .attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\""
-                + maxReceiveCount + "\"}";
-        String queue = sqs.createQueue(b -> b.queueName(PARTITION_QUEUE).attributes(Map.of(
-                        QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds),
-                        QueueAttributeName.REDRIVE_POLICY, redrive)))
-                .queueUrl();
+        String dlqArn =
+                sqs.getQueueAttributes(
+                                b -> b.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
+                        .attributes()
+                        .get(QueueAttributeName.QUEUE_ARN);
+        String redrive =
+                "{\"deadLetterTargetArn\":\""
+                        + dlqArn
+                        + "\",\"maxReceiveCount\":\""
+                        + maxReceiveCount
+                        + "\"}";
+        String queue =
+                sqs.createQueue(
+                                b ->
+                                        b.queueName(PARTITION_QUEUE)
+                                                .attributes(
+                                                        Map.of(
+                                                                QueueAttributeName
+                                                                        .VISIBILITY_TIMEOUT,
+                                                                Integer.toString(
+                                                                        visibilityTimeoutSeconds),
+                                                                QueueAttributeName.REDRIVE_POLICY,
+                                                                redrive)))
+                        .queueUrl();
         LOG.info("local S3 on port {}, SQS on port {}", proxy.getPort(), sqsPort);
         return new LocalCloud(proxy, server, s3, sqs, queue, dlq);
     }
@@ -96,11 +113,12 @@ public final class LocalCloud implements AutoCloseable {
         properties.setProperty("jclouds.filesystem.basedir", blobs.toString());
         properties.setProperty("jclouds.identity", ACCESS_KEY);
         properties.setProperty("jclouds.credential", SECRET_KEY);
-        S3Proxy proxy = S3Proxy.builder()
-                .blobStore(BlobStores.create("filesystem", properties))
-                .endpoint(URI.create("http://" + LOOPBACK + ":0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                .build();
+        S3Proxy proxy =
+                S3Proxy.builder()
+                        .blobStore(BlobStores.create("filesystem", properties))
+                        .endpoint(URI.create("http://" + LOOPBACK + ":0"))
+                        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                        .build();
         proxy.start();
         return proxy;
     }
@@ -134,9 +152,10 @@ public final class LocalCloud implements AutoCloseable {
 
     /** Returns the ARN ElasticMQ gives a queue, for event records. */
     String queueArn(String url) {
-        return sqs.getQueueAttributes(b -> b.queueUrl(url)
-                        .attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        return sqs.getQueueAttributes(
+                        b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
     }
 
     @Override

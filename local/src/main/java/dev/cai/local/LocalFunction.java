@@ -1,8 +1,8 @@
 package dev.cai.local;
 
 /**
- * The configuration the local runtime gives one function: name, memory and timeout, as the
- * deployed function has them.
+ * The configuration the local runtime gives one function: name, memory and timeout, as the deployed
+ * function has them.
  *
  * @param name the function name in logs and contexts
  * @param memoryMb configured memory, reported to the handler and used for cost

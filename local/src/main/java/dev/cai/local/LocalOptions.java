@@ -48,31 +48,82 @@ public record LocalOptions(
 
     /** Returns options with the defaults of {@code ./cai run}. */
     public static LocalOptions defaults(Path workDir, Path modelPath) {
-        return new LocalOptions(workDir, 2, 3008, new PartitionSpec.BySize(25_000_000L), 512,
-                modelPath, ArrayNames.DEFAULT, Map.of(), 5, 1, Duration.ofSeconds(1), 300);
+        return new LocalOptions(
+                workDir,
+                2,
+                3008,
+                new PartitionSpec.BySize(25_000_000L),
+                512,
+                modelPath,
+                ArrayNames.DEFAULT,
+                Map.of(),
+                5,
+                1,
+                Duration.ofSeconds(1),
+                300);
     }
 
     public LocalOptions withWorkers(int count) {
-        return new LocalOptions(workDir, count, memoryMb, partitionSpec, batchSize, modelPath,
-                arrayNames, modelInputs, maxReceiveCount, messagesPerInvocation, retryDelay,
+        return new LocalOptions(
+                workDir,
+                count,
+                memoryMb,
+                partitionSpec,
+                batchSize,
+                modelPath,
+                arrayNames,
+                modelInputs,
+                maxReceiveCount,
+                messagesPerInvocation,
+                retryDelay,
                 visibilityTimeoutSeconds);
     }
 
     public LocalOptions withPartitioning(PartitionSpec spec, int batch) {
-        return new LocalOptions(workDir, workers, memoryMb, spec, batch, modelPath, arrayNames,
-                modelInputs, maxReceiveCount, messagesPerInvocation, retryDelay,
+        return new LocalOptions(
+                workDir,
+                workers,
+                memoryMb,
+                spec,
+                batch,
+                modelPath,
+                arrayNames,
+                modelInputs,
+                maxReceiveCount,
+                messagesPerInvocation,
+                retryDelay,
                 visibilityTimeoutSeconds);
     }
 
     public LocalOptions withMemoryMb(int megabytes) {
-        return new LocalOptions(workDir, workers, megabytes, partitionSpec, batchSize, modelPath,
-                arrayNames, modelInputs, maxReceiveCount, messagesPerInvocation, retryDelay,
+        return new LocalOptions(
+                workDir,
+                workers,
+                megabytes,
+                partitionSpec,
+                batchSize,
+                modelPath,
+                arrayNames,
+                modelInputs,
+                maxReceiveCount,
+                messagesPerInvocation,
+                retryDelay,
                 visibilityTimeoutSeconds);
     }
 
     public LocalOptions withModel(Path path, Map<String, String> inputs, ArrayNames names) {
-        return new LocalOptions(workDir, workers, memoryMb, partitionSpec, batchSize, path, names,
-                inputs, maxReceiveCount, messagesPerInvocation, retryDelay,
+        return new LocalOptions(
+                workDir,
+                workers,
+                memoryMb,
+                partitionSpec,
+                batchSize,
+                path,
+                names,
+                inputs,
+                maxReceiveCount,
+                messagesPerInvocation,
+                retryDelay,
                 visibilityTimeoutSeconds);
     }
 }

@@ -33,8 +33,6 @@ import dev.cai.worker.InferenceWorkerHandler;
 import dev.cai.worker.PartitionProcessor;
 import dev.cai.worker.model.Predictor;
 import dev.cai.worker.model.SavedModelPredictor;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,10 +52,12 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The whole pipeline on one machine: the real handler classes wired to embedded S3 and SQS and
- * an in-process job table, with event source mappings that deliver events as Lambda would.
+ * The whole pipeline on one machine: the real handler classes wired to embedded S3 and SQS and an
+ * in-process job table, with event source mappings that deliver events as Lambda would.
  */
 public final class LocalPipeline implements AutoCloseable {
 
@@ -96,44 +96,81 @@ public final class LocalPipeline implements AutoCloseable {
         this.store = new S3ObjectStore(cloud.s3());
         SqsClient sqs = faults.sqs(cloud.sqs());
 
-        SplitterSettings splitterSettings = new SplitterSettings("local", cloud.queueUrl(),
-                LocalCloud.OUTPUT_BUCKET, "jobs/", options.partitionSpec(), options.batchSize(),
-                options.arrayNames(), 30);
-        this.splitter = new SplitterHandler(new Splitter(store,
-                new SqsPartitionQueue(sqs, cloud.queueUrl()), faults.splitterTable(table),
-                splitterSettings, clock));
+        SplitterSettings splitterSettings =
+                new SplitterSettings(
+                        "local",
+                        cloud.queueUrl(),
+                        LocalCloud.OUTPUT_BUCKET,
+                        "jobs/",
+                        options.partitionSpec(),
+                        options.batchSize(),
+                        options.arrayNames(),
+                        30);
+        this.splitter =
+                new SplitterHandler(
+                        new Splitter(
+                                store,
+                                new SqsPartitionQueue(sqs, cloud.queueUrl()),
+                                faults.splitterTable(table),
+                                splitterSettings,
+                                clock));
 
         List<Supplier<RequestHandler<SQSEvent, SQSBatchResponse>>> containers = new ArrayList<>();
         for (int i = 0; i < options.workers(); i++) {
             containers.add(() -> newWorkerContainer(clock));
         }
-        LocalFunction workerFunction = new LocalFunction("cai-inference-worker",
-                options.memoryMb(), options.visibilityTimeoutSeconds() / 6);
-        this.workers = new SqsEventSource(sqs, cloud.queueUrl(),
-                cloud.queueArn(cloud.queueUrl()), options.messagesPerInvocation(), workerFunction,
-                options.retryDelay());
+        LocalFunction workerFunction =
+                new LocalFunction(
+                        "cai-inference-worker",
+                        options.memoryMb(),
+                        options.visibilityTimeoutSeconds() / 6);
+        this.workers =
+                new SqsEventSource(
+                        sqs,
+                        cloud.queueUrl(),
+                        cloud.queueArn(cloud.queueUrl()),
+                        options.messagesPerInvocation(),
+                        workerFunction,
+                        options.retryDelay());
         this.workers.start(containers);
 
-        AggregatorSettings aggregatorSettings = new AggregatorSettings("local",
-                LocalCloud.OUTPUT_BUCKET, Optional.empty(), 30, options.maxReceiveCount());
+        AggregatorSettings aggregatorSettings =
+                new AggregatorSettings(
+                        "local",
+                        LocalCloud.OUTPUT_BUCKET,
+                        Optional.empty(),
+                        30,
+                        options.maxReceiveCount());
         AggregatorFunctions functions = AggregatorFunctions.of(table, store, aggregatorSettings);
-        AggregatorFunctions counting = AggregatorFunctions.of(faults.aggregatorTable(table), store,
-                aggregatorSettings);
+        AggregatorFunctions counting =
+                AggregatorFunctions.of(faults.aggregatorTable(table), store, aggregatorSettings);
         LocalFunction aggregatorFunction = new LocalFunction("cai-aggregator", 1024, 300);
-        this.deadLetters = new SqsEventSource(cloud.sqs(), cloud.deadLetterQueueUrl(),
-                cloud.queueArn(cloud.deadLetterQueueUrl()), 10,
-                new LocalFunction("cai-dead-letters", 512, 60), options.retryDelay());
+        this.deadLetters =
+                new SqsEventSource(
+                        cloud.sqs(),
+                        cloud.deadLetterQueueUrl(),
+                        cloud.queueArn(cloud.deadLetterQueueUrl()),
+                        10,
+                        new LocalFunction("cai-dead-letters", 512, 60),
+                        options.retryDelay());
         this.deadLetters.start(List.of(() -> new DeadLetterHandler(table, clock)));
-        this.stream = new StreamEventSource(faults.changeFeed(table.feed()::poll)::poll,
-                new AggregatorHandler(counting.aggregator()), aggregatorFunction, 100, 3);
+        this.stream =
+                new StreamEventSource(
+                        faults.changeFeed(table.feed()::poll)::poll,
+                        new AggregatorHandler(counting.aggregator()),
+                        aggregatorFunction,
+                        100,
+                        3);
         this.stream.start();
 
         DeadlineHandler deadlines = new DeadlineHandler(table, functions.finisher(), clock);
-        this.deadlineSweep = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "cai-deadline-sweep");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.deadlineSweep =
+                Executors.newSingleThreadScheduledExecutor(
+                        runnable -> {
+                            Thread thread = new Thread(runnable, "cai-deadline-sweep");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
         this.deadlineSweep.scheduleWithFixedDelay(() -> sweep(deadlines), 5, 5, TimeUnit.SECONDS);
     }
 
@@ -146,10 +183,12 @@ public final class LocalPipeline implements AutoCloseable {
         }
         FaultInjection.WorkerContainer container =
                 faults.workerContainer(store, table, cloud.sqs(), cloud.queueUrl());
-        PartitionProcessor processor = new PartitionProcessor(container.store(),
-                container.table(), predictor, "x86_64", clock);
-        return container.wrap(new InferenceWorkerHandler(processor, options.maxReceiveCount(),
-                clock, containerStart));
+        PartitionProcessor processor =
+                new PartitionProcessor(
+                        container.store(), container.table(), predictor, "x86_64", clock);
+        return container.wrap(
+                new InferenceWorkerHandler(
+                        processor, options.maxReceiveCount(), clock, containerStart));
     }
 
     /** Starts the stand-ins and the event source mappings; containers start on first use. */
@@ -158,8 +197,8 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     /**
-     * Starts a pipeline whose components inject the faults of {@code plan}; see
-     * {@link #faults()} to replace the plan and read what was injected.
+     * Starts a pipeline whose components inject the faults of {@code plan}; see {@link #faults()}
+     * to replace the plan and read what was injected.
      */
     public static LocalPipeline start(LocalOptions options, FaultPlan plan) throws Exception {
         return start(options, FaultInjection.following(plan));
@@ -167,8 +206,11 @@ public final class LocalPipeline implements AutoCloseable {
 
     private static LocalPipeline start(LocalOptions options, FaultInjection faults)
             throws Exception {
-        LocalCloud cloud = LocalCloud.start(options.workDir(), options.visibilityTimeoutSeconds(),
-                options.maxReceiveCount());
+        LocalCloud cloud =
+                LocalCloud.start(
+                        options.workDir(),
+                        options.visibilityTimeoutSeconds(),
+                        options.maxReceiveCount());
         try {
             return new LocalPipeline(options, cloud, faults);
         } catch (Exception | Error e) {
@@ -200,18 +242,25 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     /**
-     * Returns the messages in the partition queue and its dead-letter queue, visible or in
-     * flight, as SQS approximates them.
+     * Returns the messages in the partition queue and its dead-letter queue, visible or in flight,
+     * as SQS approximates them.
      */
     public int messagesInQueues() {
         int total = 0;
         for (String url : List.of(cloud.queueUrl(), cloud.deadLetterQueueUrl())) {
-            Map<QueueAttributeName, String> attributes = cloud.sqs().getQueueAttributes(b -> b
-                            .queueUrl(url)
-                            .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
-                    .attributes();
+            Map<QueueAttributeName, String> attributes =
+                    cloud.sqs()
+                            .getQueueAttributes(
+                                    b ->
+                                            b.queueUrl(url)
+                                                    .attributeNames(
+                                                            QueueAttributeName
+                                                                    .APPROXIMATE_NUMBER_OF_MESSAGES,
+                                                            QueueAttributeName
+                                                                    .APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                                                            QueueAttributeName
+                                                                    .APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
+                            .attributes();
             for (String count : attributes.values()) {
                 total += Integer.parseInt(count);
             }
@@ -246,16 +295,28 @@ public final class LocalPipeline implements AutoCloseable {
         String imagesFile = options.arrayNames().fileName("images") + ".npy";
         List<Path> files;
         try (Stream<Path> listing = Files.list(folder)) {
-            files = listing.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT)
-                            .endsWith(".npy"))
-                    .sorted(Comparator.comparing(
-                            (Path p) -> p.getFileName().toString().equals(imagesFile))
-                            .thenComparing(Path::toString))
-                    .toList();
+            files =
+                    listing.filter(
+                                    p ->
+                                            p.getFileName()
+                                                    .toString()
+                                                    .toLowerCase(Locale.ROOT)
+                                                    .endsWith(".npy"))
+                            .sorted(
+                                    Comparator.comparing(
+                                                    (Path p) ->
+                                                            p.getFileName()
+                                                                    .toString()
+                                                                    .equals(imagesFile))
+                                            .thenComparing(Path::toString))
+                            .toList();
         }
         if (files.stream().noneMatch(p -> p.getFileName().toString().equals(imagesFile))) {
-            throw new IllegalArgumentException(folder + " has no " + imagesFile
-                    + ": a folder dataset needs one .npy file per array");
+            throw new IllegalArgumentException(
+                    folder
+                            + " has no "
+                            + imagesFile
+                            + ": a folder dataset needs one .npy file per array");
         }
         SplitOutcome last = null;
         for (Path file : files) {
@@ -268,22 +329,33 @@ public final class LocalPipeline implements AutoCloseable {
 
     /** Delivers the S3 event for an uploaded object, retrying as Lambda retries async events. */
     public SplitOutcome deliverUpload(String key) throws IOException {
-        ObjectInfo info = store.head(LocalCloud.INPUT_BUCKET, key)
-                .orElseThrow(() -> new IOException("uploaded object " + key + " is not in the "
-                        + "local input bucket"));
-        S3Event event = LambdaEvents.objectCreated(LocalCloud.INPUT_BUCKET, key, info.size(),
-                info.etag());
+        ObjectInfo info =
+                store.head(LocalCloud.INPUT_BUCKET, key)
+                        .orElseThrow(
+                                () ->
+                                        new IOException(
+                                                "uploaded object "
+                                                        + key
+                                                        + " is not in the "
+                                                        + "local input bucket"));
+        S3Event event =
+                LambdaEvents.objectCreated(LocalCloud.INPUT_BUCKET, key, info.size(), info.etag());
         RuntimeException last = null;
         for (int attempt = 0; attempt <= SPLITTER_RETRIES; attempt++) {
             try {
-                SplitterResponse response = splitter.handleRequest(event,
-                        new LocalFunction("cai-splitter", 1024, 300).newContext());
+                SplitterResponse response =
+                        splitter.handleRequest(
+                                event, new LocalFunction("cai-splitter", 1024, 300).newContext());
                 redeliverIfInjected(event, key);
                 return response.outcomes().get(0);
             } catch (RuntimeException e) {
                 last = e;
-                LOG.warn("splitter failed on {} (attempt {} of {})", key, attempt + 1,
-                        SPLITTER_RETRIES + 1, e);
+                LOG.warn(
+                        "splitter failed on {} (attempt {} of {})",
+                        key,
+                        attempt + 1,
+                        SPLITTER_RETRIES + 1,
+                        e);
             }
         }
         throw last;
@@ -293,7 +365,8 @@ public final class LocalPipeline implements AutoCloseable {
     private void redeliverIfInjected(S3Event event, String key) {
         if (faults.redeliverS3Event()) {
             LOG.info("injected redelivery of the S3 event for {}", key);
-            splitter.handleRequest(event, new LocalFunction("cai-splitter", 1024, 300).newContext());
+            splitter.handleRequest(
+                    event, new LocalFunction("cai-splitter", 1024, 300).newContext());
         }
     }
 
@@ -304,8 +377,13 @@ public final class LocalPipeline implements AutoCloseable {
      * @return the partitions sent again
      */
     public List<Integer> rerunFailed(String jobId) throws IOException {
-        Rerunner rerunner = new Rerunner(store, new SqsPartitionQueue(cloud.sqs(),
-                cloud.queueUrl()), table, options.arrayNames(), Clock.systemUTC());
+        Rerunner rerunner =
+                new Rerunner(
+                        store,
+                        new SqsPartitionQueue(cloud.sqs(), cloud.queueUrl()),
+                        table,
+                        options.arrayNames(),
+                        Clock.systemUTC());
         return rerunner.rerunFailed(jobId);
     }
 
@@ -319,12 +397,17 @@ public final class LocalPipeline implements AutoCloseable {
         long start = System.currentTimeMillis();
         long deadline = start + timeout.toMillis();
         while (true) {
-            JobRecord job = table.getJob(jobId).orElseThrow(
-                    () -> new IllegalStateException("job " + jobId + " is not in the table"));
+            JobRecord job =
+                    table.getJob(jobId)
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalStateException(
+                                                    "job " + jobId + " is not in the table"));
             report(job, listener, start);
             if (job.status().isTerminal()) {
                 byte[] summary = store.get(job.outputBucket(), job.summaryKey());
-                return Json.fromJson(new String(summary, java.nio.charset.StandardCharsets.UTF_8),
+                return Json.fromJson(
+                        new String(summary, java.nio.charset.StandardCharsets.UTF_8),
                         JobSummary.class);
             }
             if (System.currentTimeMillis() > deadline) {
@@ -345,8 +428,8 @@ public final class LocalPipeline implements AutoCloseable {
             }
             samples += result.samples();
         }
-        listener.onProgress(ended, failed, job.partitionCount(), samples,
-                System.currentTimeMillis() - start);
+        listener.onProgress(
+                ended, failed, job.partitionCount(), samples, System.currentTimeMillis() - start);
     }
 
     private static void sweep(DeadlineHandler deadlines) {

@@ -15,5 +15,5 @@ public interface ProgressListener {
      */
     void onProgress(int ended, int failed, int total, long samples, long elapsedMillis);
 
-    ProgressListener NONE = (ended, failed, total, samples, elapsedMillis) -> { };
+    ProgressListener NONE = (ended, failed, total, samples, elapsedMillis) -> {};
 }

@@ -60,12 +60,12 @@ final class SqsEventSource implements AutoCloseable {
 
     /**
      * Starts one poller thread per container. A container is built by its thread when the first
-     * batch arrives, as Lambda starts a container for an invocation, so its initialisation
-     * (loading the model) is a cold start inside the job. Each container is used by its thread
-     * only.
+     * batch arrives, as Lambda starts a container for an invocation, so its initialisation (loading
+     * the model) is a cold start inside the job. Each container is used by its thread only.
      */
     void start(
-            List<? extends Supplier<? extends RequestHandler<SQSEvent, SQSBatchResponse>>> containers) {
+            List<? extends Supplier<? extends RequestHandler<SQSEvent, SQSBatchResponse>>>
+                    containers) {
         for (int i = 0; i < containers.size(); i++) {
             Supplier<? extends RequestHandler<SQSEvent, SQSBatchResponse>> container =
                     containers.get(i);
@@ -93,8 +93,8 @@ final class SqsEventSource implements AutoCloseable {
                 deliver(handler, messages);
             } catch (RuntimeException e) {
                 if (running.get()) {
-                    LOG.error("{}: polling {} failed; retrying in 1 s", function.name(), queueUrl,
-                            e);
+                    LOG.error(
+                            "{}: polling {} failed; retrying in 1 s", function.name(), queueUrl, e);
                     sleep(Duration.ofSeconds(1));
                 }
             }
@@ -111,8 +111,11 @@ final class SqsEventSource implements AutoCloseable {
         try {
             return container.get();
         } catch (RuntimeException | Error e) {
-            LOG.error("{}: a container failed to initialise; {} messages will be retried",
-                    function.name(), messages.size(), e);
+            LOG.error(
+                    "{}: a container failed to initialise; {} messages will be retried",
+                    function.name(),
+                    messages.size(),
+                    e);
             Set<String> all = new HashSet<>();
             for (Message message : messages) {
                 all.add(message.messageId());
@@ -124,17 +127,19 @@ final class SqsEventSource implements AutoCloseable {
     }
 
     private List<Message> receive() {
-        return sqs.receiveMessage(ReceiveMessageRequest.builder()
-                        .queueUrl(queueUrl)
-                        .maxNumberOfMessages(batchSize)
-                        .waitTimeSeconds(1)
-                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                        .messageAttributeNames("All")
-                        .build())
+        return sqs.receiveMessage(
+                        ReceiveMessageRequest.builder()
+                                .queueUrl(queueUrl)
+                                .maxNumberOfMessages(batchSize)
+                                .waitTimeSeconds(1)
+                                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                                .messageAttributeNames("All")
+                                .build())
                 .messages();
     }
 
-    private void deliver(RequestHandler<SQSEvent, SQSBatchResponse> handler, List<Message> messages) {
+    private void deliver(
+            RequestHandler<SQSEvent, SQSBatchResponse> handler, List<Message> messages) {
         SQSEvent event = LambdaEvents.sqsEvent(messages, queueArn);
         Set<String> failed = new HashSet<>();
         try {
@@ -145,8 +150,11 @@ final class SqsEventSource implements AutoCloseable {
                 }
             }
         } catch (RuntimeException | Error e) {
-            LOG.error("{} failed on a batch of {} messages; all will be retried", function.name(),
-                    messages.size(), e);
+            LOG.error(
+                    "{} failed on a batch of {} messages; all will be retried",
+                    function.name(),
+                    messages.size(),
+                    e);
             for (Message message : messages) {
                 failed.add(message.messageId());
             }
@@ -160,19 +168,21 @@ final class SqsEventSource implements AutoCloseable {
         Map<String, String> ids = new HashMap<>();
         for (Message message : messages) {
             if (failed.contains(message.messageId())) {
-                sqs.changeMessageVisibility(ChangeMessageVisibilityRequest.builder()
-                        .queueUrl(queueUrl)
-                        .receiptHandle(message.receiptHandle())
-                        .visibilityTimeout((int) retryDelay.toSeconds())
-                        .build());
+                sqs.changeMessageVisibility(
+                        ChangeMessageVisibilityRequest.builder()
+                                .queueUrl(queueUrl)
+                                .receiptHandle(message.receiptHandle())
+                                .visibilityTimeout((int) retryDelay.toSeconds())
+                                .build());
                 continue;
             }
             String entryId = "m" + ids.size();
             ids.put(entryId, message.messageId());
-            deletes.add(DeleteMessageBatchRequestEntry.builder()
-                    .id(entryId)
-                    .receiptHandle(message.receiptHandle())
-                    .build());
+            deletes.add(
+                    DeleteMessageBatchRequestEntry.builder()
+                            .id(entryId)
+                            .receiptHandle(message.receiptHandle())
+                            .build());
         }
         if (!deletes.isEmpty()) {
             sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(deletes));

@@ -14,14 +14,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers the job table's change records to the aggregator the way Lambda's DynamoDB Streams
  * mapping does: in order, in batches, and on a reported failure again from the failed record on.
- * After {@code maxRetries} failed deliveries of the same batch the batch is dropped and logged,
- * as an on-failure destination would receive it.
+ * After {@code maxRetries} failed deliveries of the same batch the batch is dropped and logged, as
+ * an on-failure destination would receive it.
  */
 final class StreamEventSource implements AutoCloseable {
 
     /** The source of change records. */
     interface RecordSource {
-        List<DynamodbStreamRecord> poll(int maxRecords, Duration maxWait) throws InterruptedException;
+        List<DynamodbStreamRecord> poll(int maxRecords, Duration maxWait)
+                throws InterruptedException;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamEventSource.class);
@@ -86,8 +87,12 @@ final class StreamEventSource implements AutoCloseable {
             Thread.sleep(Math.min(2000, 200L << attempt));
         }
         if (!pending.isEmpty()) {
-            LOG.error("{}: dropping {} change records after {} retries, starting at {}",
-                    function.name(), pending.size(), maxRetries, pending.get(0).getEventID());
+            LOG.error(
+                    "{}: dropping {} change records after {} retries, starting at {}",
+                    function.name(),
+                    pending.size(),
+                    maxRetries,
+                    pending.get(0).getEventID());
             synchronized (this) {
                 droppedRecords.addAll(pending);
             }
@@ -100,7 +105,8 @@ final class StreamEventSource implements AutoCloseable {
         event.setRecords(new ArrayList<>(records));
         try {
             StreamsEventResponse response = handler.handleRequest(event, function.newContext());
-            if (response == null || response.getBatchItemFailures() == null
+            if (response == null
+                    || response.getBatchItemFailures() == null
                     || response.getBatchItemFailures().isEmpty()) {
                 return -1;
             }
@@ -112,7 +118,10 @@ final class StreamEventSource implements AutoCloseable {
             }
             return 0;
         } catch (RuntimeException | Error e) {
-            LOG.error("{} failed on a batch of {} change records", function.name(), records.size(),
+            LOG.error(
+                    "{} failed on a batch of {} change records",
+                    function.name(),
+                    records.size(),
                     e);
             return 0;
         }

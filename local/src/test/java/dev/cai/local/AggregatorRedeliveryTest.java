@@ -26,8 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The aggregator under redelivered and out-of-order completions, on the in-process table. */
 class AggregatorRedeliveryTest {
 
-    @TempDir
-    Path workDir;
+    @TempDir Path workDir;
 
     private LocalCloud cloud;
     private InMemoryJobTable table;
@@ -39,8 +38,12 @@ class AggregatorRedeliveryTest {
         cloud = LocalCloud.start(workDir, 30, 3);
         table = new InMemoryJobTable(JobItems.expiringAfterDays(30, Clock.systemUTC()));
         store = new S3ObjectStore(cloud.s3());
-        functions = AggregatorFunctions.of(table, store, new AggregatorSettings("local",
-                LocalCloud.OUTPUT_BUCKET, Optional.empty(), 30, 3));
+        functions =
+                AggregatorFunctions.of(
+                        table,
+                        store,
+                        new AggregatorSettings(
+                                "local", LocalCloud.OUTPUT_BUCKET, Optional.empty(), 30, 3));
     }
 
     @AfterEach
@@ -79,9 +82,12 @@ class AggregatorRedeliveryTest {
 
         JobRecord after = table.getJob("job-b").orElseThrow();
         assertThat(after.status()).isEqualTo(JobStatus.COMPLETE_WITH_FAILURES);
-        JobSummary summary = Json.fromJson(new String(
-                store.get(LocalCloud.OUTPUT_BUCKET, after.summaryKey()), StandardCharsets.UTF_8),
-                JobSummary.class);
+        JobSummary summary =
+                Json.fromJson(
+                        new String(
+                                store.get(LocalCloud.OUTPUT_BUCKET, after.summaryKey()),
+                                StandardCharsets.UTF_8),
+                        JobSummary.class);
         assertThat(summary.samples()).isEqualTo(200);
         assertThat(summary.partitions().done()).isEqualTo(2);
         assertThat(summary.partitions().failed()).isEqualTo(1);
@@ -91,22 +97,78 @@ class AggregatorRedeliveryTest {
 
     private static JobRecord job(String jobId, int partitions) {
         long now = System.currentTimeMillis();
-        return new JobRecord(jobId, LocalCloud.INPUT_BUCKET, "datasets/x.npz", "etag",
-                JobStatus.RUNNING, now, 0, now + 600_000, partitions, 0, 300, 300 * 1000L, 512,
-                25_000_000L, 0, 512, false, LocalCloud.OUTPUT_BUCKET, "jobs/" + jobId + "/", null);
+        return new JobRecord(
+                jobId,
+                LocalCloud.INPUT_BUCKET,
+                "datasets/x.npz",
+                "etag",
+                JobStatus.RUNNING,
+                now,
+                0,
+                now + 600_000,
+                partitions,
+                0,
+                300,
+                300 * 1000L,
+                512,
+                25_000_000L,
+                0,
+                512,
+                false,
+                LocalCloud.OUTPUT_BUCKET,
+                "jobs/" + jobId + "/",
+                null);
     }
 
     private static PartitionResult done(String jobId, int partition, long samples) {
         long now = System.currentTimeMillis();
-        return new PartitionResult(jobId, partition, PartitionStatus.DONE, 1, "r" + partition,
-                samples, samples * 1000, 5, 10, 3, 20, 2, 40, 3008, 900, partition == 0, 0, now,
-                now + 40, "jobs/" + jobId + "/predictions/part-0000" + partition + ".csv", null);
+        return new PartitionResult(
+                jobId,
+                partition,
+                PartitionStatus.DONE,
+                1,
+                "r" + partition,
+                samples,
+                samples * 1000,
+                5,
+                10,
+                3,
+                20,
+                2,
+                40,
+                3008,
+                900,
+                partition == 0,
+                0,
+                now,
+                now + 40,
+                "jobs/" + jobId + "/predictions/part-0000" + partition + ".csv",
+                null);
     }
 
     private static PartitionResult failed(String jobId, int partition) {
         long now = System.currentTimeMillis();
-        return new PartitionResult(jobId, partition, PartitionStatus.FAILED, 3, "r" + partition,
-                0, 0, 5, 0, 0, 0, 0, 10, 3008, 900, false, 0, now, now + 10, null,
+        return new PartitionResult(
+                jobId,
+                partition,
+                PartitionStatus.FAILED,
+                3,
+                "r" + partition,
+                0,
+                0,
+                5,
+                0,
+                0,
+                0,
+                0,
+                10,
+                3008,
+                900,
+                false,
+                0,
+                now,
+                now + 10,
+                null,
                 "EOFException: corrupt range");
     }
 }

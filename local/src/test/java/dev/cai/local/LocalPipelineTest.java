@@ -38,16 +38,16 @@ class LocalPipelineTest {
     private static final Path SDSS_CUTOUTS =
             TestPaths.sharedData().resolve("sdss-cutouts/sdss-001035-6-0017.npz");
 
-    @TempDir
-    static Path workDir;
+    @TempDir static Path workDir;
 
     private LocalPipeline pipeline;
 
     @BeforeAll
     void startPipeline() throws Exception {
-        LocalOptions options = LocalOptions.defaults(workDir, TestPaths.shippedModel())
-                .withWorkers(2)
-                .withPartitioning(new PartitionSpec.BySamples(64), 32);
+        LocalOptions options =
+                LocalOptions.defaults(workDir, TestPaths.shippedModel())
+                        .withWorkers(2)
+                        .withPartitioning(new PartitionSpec.BySamples(64), 32);
         pipeline = LocalPipeline.start(options);
     }
 
@@ -70,8 +70,8 @@ class LocalPipelineTest {
         assertThat(summary.partitions().total()).isEqualTo(5);
         assertThat(summary.partitions().done()).isEqualTo(5);
         assertThat(summary.samples()).isEqualTo(300);
-        assertThat(summary.photoZMetrics()).hasValueSatisfying(
-                metrics -> assertThat(metrics.count()).isEqualTo(300));
+        assertThat(summary.photoZMetrics())
+                .hasValueSatisfying(metrics -> assertThat(metrics.count()).isEqualTo(300));
         assertThat(predictionCounts(summary)).isEqualTo(countIds(objectIds(dataset)));
     }
 
@@ -81,7 +81,8 @@ class LocalPipelineTest {
         SyntheticDataset.generate(new GenerationRequest(dataset, 100, 11, false, 64));
 
         SplitOutcome first = pipeline.submit(dataset);
-        SplitOutcome repeat = pipeline.deliverUpload(LocalPipeline.DATASET_PREFIX + "generated-100.npz");
+        SplitOutcome repeat =
+                pipeline.deliverUpload(LocalPipeline.DATASET_PREFIX + "generated-100.npz");
         JobSummary summary = pipeline.await(first.jobId(), TIMEOUT, ProgressListener.NONE);
 
         assertThat(repeat.jobId()).isEqualTo(first.jobId());
@@ -92,8 +93,9 @@ class LocalPipelineTest {
 
     @Test
     void run_compressedNpz_endsFailedWithReason() throws Exception {
-        Path compressed = TestPaths.repositoryRoot()
-                .resolve("shared/domain/src/test/resources/numpy/compressed.npz");
+        Path compressed =
+                TestPaths.repositoryRoot()
+                        .resolve("shared/domain/src/test/resources/numpy/compressed.npz");
         assumeTrue(Files.exists(compressed), "fixture missing: " + compressed);
 
         SplitOutcome outcome = pipeline.submit(compressed);
@@ -125,8 +127,10 @@ class LocalPipelineTest {
     private List<String> predictionLines(JobSummary summary) throws IOException {
         List<String> lines = new ArrayList<>();
         for (String key : summary.outputs().predictionsKeys()) {
-            String csv = new String(pipeline.store().get(summary.outputs().bucket(), key),
-                    StandardCharsets.UTF_8);
+            String csv =
+                    new String(
+                            pipeline.store().get(summary.outputs().bucket(), key),
+                            StandardCharsets.UTF_8);
             String[] rows = csv.split("\n");
             assertThat(rows[0]).startsWith("object_id,z_pred");
             for (int i = 1; i < rows.length; i++) {
@@ -145,9 +149,10 @@ class LocalPipelineTest {
     }
 
     private static List<Long> objectIds(Path dataset) throws IOException {
-        DatasetLayout layout = DatasetInspector.inspectNpz(
-                new FileByteRangeSource(dataset, dataset.getFileName().toString()),
-                ArrayNames.DEFAULT);
+        DatasetLayout layout =
+                DatasetInspector.inspectNpz(
+                        new FileByteRangeSource(dataset, dataset.getFileName().toString()),
+                        ArrayNames.DEFAULT);
         ArrayLayout ids = layout.objectIds().orElseThrow();
         int rows = Math.toIntExact(ids.rows());
         byte[] bytes = new byte[Math.toIntExact(ids.dataBytes())];

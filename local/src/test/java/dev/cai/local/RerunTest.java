@@ -26,19 +26,20 @@ class RerunTest {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
-    @TempDir
-    Path workDir;
+    @TempDir Path workDir;
 
     @Test
     void rerunFailed_afterRestart_completesWithEverySampleOnce() throws Exception {
         Path dataset = workDir.resolve("rerun-160.npz");
         SyntheticDataset.generate(new GenerationRequest(dataset, 160, 5, false, 64));
-        LocalOptions options = LocalOptions.defaults(workDir, TestPaths.shippedModel())
-                .withWorkers(1)
-                .withPartitioning(new PartitionSpec.BySamples(40), 20);
-        FaultPlan poison = FaultPlan.seeded(1)
-                .target(FaultKind.CORRUPT_RANGE, FaultTarget.everyAttempt(2))
-                .build();
+        LocalOptions options =
+                LocalOptions.defaults(workDir, TestPaths.shippedModel())
+                        .withWorkers(1)
+                        .withPartitioning(new PartitionSpec.BySamples(40), 20);
+        FaultPlan poison =
+                FaultPlan.seeded(1)
+                        .target(FaultKind.CORRUPT_RANGE, FaultTarget.everyAttempt(2))
+                        .build();
 
         String jobId;
         try (LocalPipeline first = LocalPipeline.start(options, poison)) {
@@ -68,9 +69,10 @@ class RerunTest {
     void rerunFailed_completeJob_isRejected() throws Exception {
         Path dataset = workDir.resolve("complete-40.npz");
         SyntheticDataset.generate(new GenerationRequest(dataset, 40, 9, false, 64));
-        LocalOptions options = LocalOptions.defaults(workDir, TestPaths.shippedModel())
-                .withWorkers(1)
-                .withPartitioning(new PartitionSpec.BySamples(40), 20);
+        LocalOptions options =
+                LocalOptions.defaults(workDir, TestPaths.shippedModel())
+                        .withWorkers(1)
+                        .withPartitioning(new PartitionSpec.BySamples(40), 20);
 
         try (LocalPipeline pipeline = LocalPipeline.start(options)) {
             String jobId = pipeline.submit(dataset).jobId();
@@ -87,8 +89,10 @@ class RerunTest {
             throws Exception {
         Map<Long, Integer> counts = new HashMap<>();
         for (String key : summary.outputs().predictionsKeys()) {
-            String csv = new String(pipeline.store().get(summary.outputs().bucket(), key),
-                    StandardCharsets.UTF_8);
+            String csv =
+                    new String(
+                            pipeline.store().get(summary.outputs().bucket(), key),
+                            StandardCharsets.UTF_8);
             String[] lines = csv.split("\n");
             for (int i = 1; i < lines.length; i++) {
                 counts.merge(Long.parseLong(lines[i].split(",")[0]), 1, Integer::sum);

@@ -16,7 +16,8 @@ record DataSplit(int[] train, int[] validation, int[] test) {
         shuffle(order, new SplittableRandom(seed ^ 0x5DEECE66DL));
         int trainEnd = (int) Math.round(rows * 0.70);
         int validationEnd = (int) Math.round(rows * 0.85);
-        return new DataSplit(Arrays.copyOfRange(order, 0, trainEnd),
+        return new DataSplit(
+                Arrays.copyOfRange(order, 0, trainEnd),
                 Arrays.copyOfRange(order, trainEnd, validationEnd),
                 Arrays.copyOfRange(order, validationEnd, rows));
     }

@@ -22,11 +22,10 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Trains {@link RedshiftNetwork} in TensorFlow graph mode with Adam on a negative log-likelihood
- * of the standardised redshift, with early stopping on the validation loss. Training batches are
+ * Trains {@link RedshiftNetwork} in TensorFlow graph mode with Adam on a negative log-likelihood of
+ * the standardised redshift, with early stopping on the validation loss. Training batches are
  * augmented with random flips and 90-degree rotations, which leave a galaxy image's statistics
- * unchanged.
- * Not thread-safe: one training run per instance.
+ * unchanged. Not thread-safe: one training run per instance.
  */
 final class GraphTrainer implements AutoCloseable {
 
@@ -50,17 +49,22 @@ final class GraphTrainer implements AutoCloseable {
     private final List<Op> updates = new ArrayList<>();
 
     /** The weights with the lowest validation loss and the history that led to them. */
-    record Outcome(Map<String, float[]> weights, int epochsRun, int bestEpoch,
-            double bestValidationLoss, List<double[]> history) {}
+    record Outcome(
+            Map<String, float[]> weights,
+            int epochsRun,
+            int bestEpoch,
+            double bestValidationLoss,
+            List<double[]> history) {}
 
     GraphTrainer(Normalisation normalisation, long seed) {
         this.normalisation = normalisation;
         this.graph = new Graph();
         Ops tf = Ops.create(graph);
-        this.network = RedshiftNetwork.build(tf, normalisation,
-                RedshiftNetwork.initialValues(seed));
-        this.label = tf.withName("label").placeholder(TFloat32.class,
-                Placeholder.shape(Shape.of(-1, 1)));
+        this.network =
+                RedshiftNetwork.build(tf, normalisation, RedshiftNetwork.initialValues(seed));
+        this.label =
+                tf.withName("label")
+                        .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 1)));
         this.beta1Power = scalarPlaceholder(tf, "beta1_power");
         this.beta2Power = scalarPlaceholder(tf, "beta2_power");
         this.learningRate = scalarPlaceholder(tf, "learning_rate");
@@ -75,9 +79,18 @@ final class GraphTrainer implements AutoCloseable {
                     tf.variable(tf.zeros(tf.constant(shape), TFloat32.class));
             Variable<TFloat32> secondMoment =
                     tf.variable(tf.zeros(tf.constant(shape), TFloat32.class));
-            updates.add(tf.train.applyAdam(variable, firstMoment, secondMoment, beta1Power,
-                    beta2Power, learningRate, tf.constant(BETA1), tf.constant(BETA2),
-                    tf.constant(EPSILON), gradients.<TFloat32>dy(i)));
+            updates.add(
+                    tf.train.applyAdam(
+                            variable,
+                            firstMoment,
+                            secondMoment,
+                            beta1Power,
+                            beta2Power,
+                            learningRate,
+                            tf.constant(BETA1),
+                            tf.constant(BETA2),
+                            tf.constant(EPSILON),
+                            gradients.<TFloat32>dy(i)));
         }
         this.session = new Session(graph);
         session.initialize();
@@ -105,14 +118,16 @@ final class GraphTrainer implements AutoCloseable {
                 int[] rows = Arrays.copyOfRange(order, start, end);
                 step++;
                 LabelledData batch = train.subset(rows).withRandomSymmetries(random);
-                trainLoss += step(batch, step, options.learningRate())
-                        * (end - start);
+                trainLoss += step(batch, step, options.learningRate()) * (end - start);
             }
             trainLoss /= order.length;
             double validationLoss = loss(validation);
             history.add(new double[] {epoch, trainLoss, validationLoss});
-            LOG.info("Epoch {}: training loss {}, validation loss {}", epoch,
-                    String.format("%.4f", trainLoss), String.format("%.4f", validationLoss));
+            LOG.info(
+                    "Epoch {}: training loss {}, validation loss {}",
+                    epoch,
+                    String.format("%.4f", trainLoss),
+                    String.format("%.4f", validationLoss));
             if (validationLoss < bestLoss) {
                 bestLoss = validationLoss;
                 bestEpoch = epoch;
@@ -130,14 +145,15 @@ final class GraphTrainer implements AutoCloseable {
                 TFloat32 power1 = TFloat32.scalarOf((float) Math.pow(BETA1, stepNumber));
                 TFloat32 power2 = TFloat32.scalarOf((float) Math.pow(BETA2, stepNumber));
                 TFloat32 rate = TFloat32.scalarOf(stepSize)) {
-            Session.Runner runner = session.runner()
-                    .feed(network.images(), images)
-                    .feed(network.magnitudes(), magnitudes)
-                    .feed(label, labels)
-                    .feed(beta1Power, power1)
-                    .feed(beta2Power, power2)
-                    .feed(learningRate, rate)
-                    .fetch(loss);
+            Session.Runner runner =
+                    session.runner()
+                            .feed(network.images(), images)
+                            .feed(network.magnitudes(), magnitudes)
+                            .feed(label, labels)
+                            .feed(beta1Power, power1)
+                            .feed(beta2Power, power2)
+                            .feed(learningRate, rate)
+                            .fetch(loss);
             for (Op update : updates) {
                 runner.addTarget(update);
             }
@@ -156,12 +172,13 @@ final class GraphTrainer implements AutoCloseable {
             try (TFloat32 images = images(batch);
                     TFloat32 magnitudes = magnitudes(batch);
                     TFloat32 labels = labels(batch);
-                    Result result = session.runner()
-                            .feed(network.images(), images)
-                            .feed(network.magnitudes(), magnitudes)
-                            .feed(label, labels)
-                            .fetch(loss)
-                            .run()) {
+                    Result result =
+                            session.runner()
+                                    .feed(network.images(), images)
+                                    .feed(network.magnitudes(), magnitudes)
+                                    .feed(label, labels)
+                                    .fetch(loss)
+                                    .run()) {
                 sum += ((TFloat32) result.get(0)).getFloat() * (end - start);
             }
         }
@@ -192,23 +209,26 @@ final class GraphTrainer implements AutoCloseable {
 
     private TFloat32 images(LabelledData batch) {
         int size = RedshiftNetwork.IMAGE_SIZE;
-        return TFloat32.tensorOf(Shape.of(batch.rows(), RedshiftNetwork.BANDS, size, size),
+        return TFloat32.tensorOf(
+                Shape.of(batch.rows(), RedshiftNetwork.BANDS, size, size),
                 DataBuffers.of(batch.images(), true, false));
     }
 
     private TFloat32 magnitudes(LabelledData batch) {
-        return TFloat32.tensorOf(Shape.of(batch.rows(), RedshiftNetwork.BANDS),
+        return TFloat32.tensorOf(
+                Shape.of(batch.rows(), RedshiftNetwork.BANDS),
                 DataBuffers.of(batch.magnitudes(), true, false));
     }
 
     private TFloat32 labels(LabelledData batch) {
         float[] standardised = new float[batch.rows()];
         for (int i = 0; i < standardised.length; i++) {
-            standardised[i] = (batch.redshifts()[i] - normalisation.redshiftMean())
-                    / normalisation.redshiftStd();
+            standardised[i] =
+                    (batch.redshifts()[i] - normalisation.redshiftMean())
+                            / normalisation.redshiftStd();
         }
-        return TFloat32.tensorOf(Shape.of(batch.rows(), 1), DataBuffers.of(standardised, true,
-                false));
+        return TFloat32.tensorOf(
+                Shape.of(batch.rows(), 1), DataBuffers.of(standardised, true, false));
     }
 
     /**
@@ -218,19 +238,23 @@ final class GraphTrainer implements AutoCloseable {
      * Gaussian likelihood lets dominate the validation loss. The constant log(2 pi) / 2 is left
      * out.
      */
-    private static Operand<TFloat32> mixtureLoss(Ops tf, Operand<TFloat32> label,
-            Operand<TFloat32> mean, Operand<TFloat32> sigma) {
+    private static Operand<TFloat32> mixtureLoss(
+            Ops tf, Operand<TFloat32> label, Operand<TFloat32> mean, Operand<TFloat32> sigma) {
         Operand<TFloat32> error = tf.math.sub(label, mean);
-        Operand<TFloat32> core = tf.math.sub(
-                tf.math.mul(tf.constant(-0.5f), tf.math.square(tf.math.div(error, sigma))),
-                tf.math.log(sigma));
-        Operand<TFloat32> broad = tf.math.sub(
-                tf.math.mul(tf.constant(-0.5f / (BROAD_SIGMA * BROAD_SIGMA)),
-                        tf.math.square(error)),
-                tf.constant((float) Math.log(BROAD_SIGMA)));
-        Operand<TFloat32> likelihood = tf.math.add(
-                tf.math.mul(tf.constant(1 - OUTLIER_WEIGHT), tf.math.exp(core)),
-                tf.math.mul(tf.constant(OUTLIER_WEIGHT), tf.math.exp(broad)));
+        Operand<TFloat32> core =
+                tf.math.sub(
+                        tf.math.mul(tf.constant(-0.5f), tf.math.square(tf.math.div(error, sigma))),
+                        tf.math.log(sigma));
+        Operand<TFloat32> broad =
+                tf.math.sub(
+                        tf.math.mul(
+                                tf.constant(-0.5f / (BROAD_SIGMA * BROAD_SIGMA)),
+                                tf.math.square(error)),
+                        tf.constant((float) Math.log(BROAD_SIGMA)));
+        Operand<TFloat32> likelihood =
+                tf.math.add(
+                        tf.math.mul(tf.constant(1 - OUTLIER_WEIGHT), tf.math.exp(core)),
+                        tf.math.mul(tf.constant(OUTLIER_WEIGHT), tf.math.exp(broad)));
         return tf.math.neg(tf.math.mean(tf.math.log(likelihood), tf.constant(new int[] {0, 1})));
     }
 

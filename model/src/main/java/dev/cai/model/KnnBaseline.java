@@ -3,9 +3,8 @@ package dev.cai.model;
 import java.util.Arrays;
 
 /**
- * The k-nearest-neighbour baseline: the mean redshift of the k training galaxies nearest in
- * (u-g, g-r, r-i, i-z, r), each feature standardised with the training mean and standard
- * deviation.
+ * The k-nearest-neighbour baseline: the mean redshift of the k training galaxies nearest in (u-g,
+ * g-r, r-i, i-z, r), each feature standardised with the training mean and standard deviation.
  */
 final class KnnBaseline {
 

@@ -23,9 +23,9 @@ record LabelledData(float[] images, float[] magnitudes, float[] redshifts) {
     }
 
     /**
-     * Renders a stamp for each galaxy from its magnitudes alone, in parallel. Galaxy {@code i}
-     * uses its own random source seeded from {@code seed} and {@code i}, so the pixels do not
-     * depend on the thread count.
+     * Renders a stamp for each galaxy from its magnitudes alone, in parallel. Galaxy {@code i} uses
+     * its own random source seeded from {@code seed} and {@code i}, so the pixels do not depend on
+     * the thread count.
      */
     static LabelledData render(List<Galaxy> galaxies, long seed) {
         GalaxyRenderer renderer = new GalaxyRenderer(RedshiftNetwork.IMAGE_SIZE, true);
@@ -33,13 +33,17 @@ record LabelledData(float[] images, float[] magnitudes, float[] redshifts) {
         float[] images = new float[rows * STAMP_VALUES];
         float[] magnitudes = new float[rows * RedshiftNetwork.BANDS];
         float[] redshifts = new float[rows];
-        IntStream.range(0, rows).parallel().forEach(row -> {
-            Galaxy galaxy = galaxies.get(row);
-            galaxy.copyMagnitudes(magnitudes, row * RedshiftNetwork.BANDS);
-            redshifts[row] = galaxy.redshift();
-            SplittableRandom random = new SplittableRandom(seed * 1_000_003L + row);
-            renderer.render(galaxy.magnitudes(), random, images, row * STAMP_VALUES);
-        });
+        IntStream.range(0, rows)
+                .parallel()
+                .forEach(
+                        row -> {
+                            Galaxy galaxy = galaxies.get(row);
+                            galaxy.copyMagnitudes(magnitudes, row * RedshiftNetwork.BANDS);
+                            redshifts[row] = galaxy.redshift();
+                            SplittableRandom random = new SplittableRandom(seed * 1_000_003L + row);
+                            renderer.render(
+                                    galaxy.magnitudes(), random, images, row * STAMP_VALUES);
+                        });
         return new LabelledData(images, magnitudes, redshifts);
     }
 
@@ -51,18 +55,21 @@ record LabelledData(float[] images, float[] magnitudes, float[] redshifts) {
         float[] subRedshifts = new float[n];
         for (int i = 0; i < n; i++) {
             int row = rowIndices[i];
-            System.arraycopy(images, row * STAMP_VALUES, subImages, i * STAMP_VALUES,
-                    STAMP_VALUES);
-            System.arraycopy(magnitudes, row * RedshiftNetwork.BANDS, subMagnitudes,
-                    i * RedshiftNetwork.BANDS, RedshiftNetwork.BANDS);
+            System.arraycopy(images, row * STAMP_VALUES, subImages, i * STAMP_VALUES, STAMP_VALUES);
+            System.arraycopy(
+                    magnitudes,
+                    row * RedshiftNetwork.BANDS,
+                    subMagnitudes,
+                    i * RedshiftNetwork.BANDS,
+                    RedshiftNetwork.BANDS);
             subRedshifts[i] = redshifts[row];
         }
         return new LabelledData(subImages, subMagnitudes, subRedshifts);
     }
 
     /**
-     * Returns a copy in which each stamp is flipped and rotated by a random one of the 8
-     * symmetries of the square, the same for all bands of a stamp.
+     * Returns a copy in which each stamp is flipped and rotated by a random one of the 8 symmetries
+     * of the square, the same for all bands of a stamp.
      */
     LabelledData withRandomSymmetries(SplittableRandom random) {
         int size = RedshiftNetwork.IMAGE_SIZE;
@@ -75,9 +82,10 @@ record LabelledData(float[] images, float[] magnitudes, float[] redshifts) {
                     for (int x = 0; x < size; x++) {
                         int sourceX = (symmetry & 1) == 0 ? x : size - 1 - x;
                         int sourceY = (symmetry & 2) == 0 ? y : size - 1 - y;
-                        int source = (symmetry & 4) == 0
-                                ? sourceY * size + sourceX
-                                : sourceX * size + sourceY;
+                        int source =
+                                (symmetry & 4) == 0
+                                        ? sourceY * size + sourceX
+                                        : sourceX * size + sourceY;
                         out[base + y * size + x] = images[base + source];
                     }
                 }

@@ -20,13 +20,24 @@ final class MetricsFiles {
 
     private MetricsFiles() {}
 
-    static void write(TrainingReport report, TrainingOptions options, DataSplit split,
-            double validationCoverage, List<double[]> history) {
+    static void write(
+            TrainingReport report,
+            TrainingOptions options,
+            DataSplit split,
+            double validationCoverage,
+            List<double[]> history) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("catalog", options.catalog().getFileName().toString());
         json.put("seed", options.seed());
-        json.put("split", Map.of("train", split.train().length,
-                "validation", split.validation().length, "test", split.test().length));
+        json.put(
+                "split",
+                Map.of(
+                        "train",
+                        split.train().length,
+                        "validation",
+                        split.validation().length,
+                        "test",
+                        split.test().length));
         json.put("epochsRun", report.epochsRun());
         json.put("bestEpoch", report.bestEpoch());
         json.put("flopsPerSample", report.flopsPerSample());
@@ -45,9 +56,11 @@ final class MetricsFiles {
         json.put("history", history);
         Path dir = report.modelDir();
         try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(dir.resolve(JSON).toFile(), json);
-            Files.writeString(dir.resolve(MARKDOWN),
+            Files.writeString(
+                    dir.resolve(MARKDOWN),
                     table(report.model(), report.zeroedImages(), report.baseline()));
         } catch (IOException e) {
             throw new UncheckedIOException("failed to write metrics into " + dir, e);
@@ -66,8 +79,15 @@ final class MetricsFiles {
     }
 
     private static void row(StringBuilder out, String name, PhotoZMetrics metrics) {
-        out.append(String.format(Locale.ROOT, "| %s | %.4f | %+.4f | %.4f | %.4f | %.3f |%n",
-                name, metrics.mae(), metrics.bias(), metrics.nmad(), metrics.outlierFraction(),
-                metrics.r2()));
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "| %s | %.4f | %+.4f | %.4f | %.4f | %.3f |%n",
+                        name,
+                        metrics.mae(),
+                        metrics.bias(),
+                        metrics.nmad(),
+                        metrics.outlierFraction(),
+                        metrics.r2()));
     }
 }

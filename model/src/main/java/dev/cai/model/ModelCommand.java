@@ -7,13 +7,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Command line of the redshift model: {@code model train} and {@code model evaluate}. */
-@Command(name = "model", mixinStandardHelpOptions = true,
+@Command(
+        name = "model",
+        mixinStandardHelpOptions = true,
         description = "Train and evaluate the redshift model.",
         subcommands = {ModelCommand.Train.class, ModelCommand.Evaluate.class})
 public final class ModelCommand implements Runnable {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
@@ -25,62 +26,84 @@ public final class ModelCommand implements Runnable {
     }
 
     /** Trains, exports the SavedModel and writes metrics.json and metrics.md. */
-    @Command(name = "train", mixinStandardHelpOptions = true,
+    @Command(
+            name = "train",
+            mixinStandardHelpOptions = true,
             description = "Train on a SkyServer CSV and export a SavedModel with metrics.")
     static final class Train implements Callable<Integer> {
 
-        @Option(names = "--catalog", required = true,
+        @Option(
+                names = "--catalog",
+                required = true,
                 description = "SkyServer CSV with u,g,r,i,z,class,redshift columns.")
         Path catalog;
 
-        @Option(names = "--out", required = true,
+        @Option(
+                names = "--out",
+                required = true,
                 description = "Folder for the SavedModel and the metric files.")
         Path out;
 
-        @Option(names = "--seed", defaultValue = "42",
-                description = "Seed of the split, images, weights and batch order"
-                        + " (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--seed",
+                defaultValue = "42",
+                description =
+                        "Seed of the split, images, weights and batch order"
+                                + " (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--epochs", defaultValue = "60",
-                description = "Maximum number of epochs. Early stopping may end training"
-                        + " sooner (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--epochs",
+                defaultValue = "60",
+                description =
+                        "Maximum number of epochs. Early stopping may end training"
+                                + " sooner (default: ${DEFAULT-VALUE}).")
         int epochs;
 
         @Override
         public Integer call() {
-            TrainingOptions options = TrainingOptions.defaults(catalog, out)
-                    .withSeed(seed)
-                    .withMaxEpochs(epochs);
+            TrainingOptions options =
+                    TrainingOptions.defaults(catalog, out).withSeed(seed).withMaxEpochs(epochs);
             TrainingReport report = ModelTrainer.train(options);
-            System.out.println(MetricsFiles.table(report.model(), report.zeroedImages(),
-                    report.baseline()));
-            System.out.printf("FLOPs per sample: %d, parameters: %d, epochs: %d (best %d)%n",
-                    report.flopsPerSample(), report.parameters(), report.epochsRun(),
+            System.out.println(
+                    MetricsFiles.table(report.model(), report.zeroedImages(), report.baseline()));
+            System.out.printf(
+                    "FLOPs per sample: %d, parameters: %d, epochs: %d (best %d)%n",
+                    report.flopsPerSample(),
+                    report.parameters(),
+                    report.epochsRun(),
                     report.bestEpoch());
-            System.out.printf("sigma output: %s, test 1-sigma coverage: %.3f%n",
+            System.out.printf(
+                    "sigma output: %s, test 1-sigma coverage: %.3f%n",
                     report.sigmaExported() ? "yes" : "no", report.sigmaCoverage());
             if (!report.beatsBaseline()) {
-                System.out.println("The model does not beat the kNN baseline on NMAD and"
-                        + " outlier fraction.");
+                System.out.println(
+                        "The model does not beat the kNN baseline on NMAD and"
+                                + " outlier fraction.");
             }
             return 0;
         }
     }
 
     /** Re-renders the test split of a training run and evaluates a SavedModel on it. */
-    @Command(name = "evaluate", mixinStandardHelpOptions = true,
+    @Command(
+            name = "evaluate",
+            mixinStandardHelpOptions = true,
             description = "Evaluate a SavedModel on the held-out test split of the catalog.")
     static final class Evaluate implements Callable<Integer> {
 
-        @Option(names = "--catalog", required = true,
+        @Option(
+                names = "--catalog",
+                required = true,
                 description = "The SkyServer CSV the model was trained on.")
         Path catalog;
 
         @Option(names = "--model", required = true, description = "SavedModel folder.")
         Path model;
 
-        @Option(names = "--seed", defaultValue = "42",
+        @Option(
+                names = "--seed",
+                defaultValue = "42",
                 description = "Seed the model was trained with (default: ${DEFAULT-VALUE}).")
         long seed;
 
@@ -88,8 +111,9 @@ public final class ModelCommand implements Runnable {
         public Integer call() {
             ModelTrainer.Evaluation evaluation =
                     ModelTrainer.Evaluation.rerun(catalog, model, seed);
-            System.out.println(MetricsFiles.table(evaluation.model(), evaluation.zeroedImages(),
-                    evaluation.baseline()));
+            System.out.println(
+                    MetricsFiles.table(
+                            evaluation.model(), evaluation.zeroedImages(), evaluation.baseline()));
             System.out.printf("test 1-sigma coverage: %.3f%n", evaluation.sigmaCoverage());
             return 0;
         }

@@ -23,6 +23,7 @@ public final class ModelTrainer {
      * sigma; a calibrated Gaussian gives 0.683.
      */
     static final double MIN_COVERAGE = 0.60;
+
     static final double MAX_COVERAGE = 0.76;
 
     private ModelTrainer() {}
@@ -38,11 +39,15 @@ public final class ModelTrainer {
         LabelledData train = all.subset(split.train());
         LabelledData validation = all.subset(split.validation());
         LabelledData test = all.subset(split.test());
-        LOG.info("Rendered {} stamps; split {} / {} / {}", all.rows(), train.rows(),
-                validation.rows(), test.rows());
+        LOG.info(
+                "Rendered {} stamps; split {} / {} / {}",
+                all.rows(),
+                train.rows(),
+                validation.rows(),
+                test.rows());
 
-        Normalisation normalisation = Normalisation.fit(train.images(), train.magnitudes(),
-                train.redshifts());
+        Normalisation normalisation =
+                Normalisation.fit(train.images(), train.magnitudes(), train.redshifts());
         GraphTrainer.Outcome outcome;
         try (GraphTrainer trainer = new GraphTrainer(normalisation, options.seed())) {
             outcome = trainer.fit(train, validation, options);
@@ -52,28 +57,43 @@ public final class ModelTrainer {
         SavedModelExporter.export(options.out(), normalisation, outcome.weights(), true);
         double validationCoverage;
         try (SavedModelRunner runner = SavedModelRunner.load(options.out())) {
-            validationCoverage = coverage(runner.predict(validation.images(),
-                    validation.magnitudes()), validation.redshifts());
+            validationCoverage =
+                    coverage(
+                            runner.predict(validation.images(), validation.magnitudes()),
+                            validation.redshifts());
         }
-        boolean withSigma = validationCoverage >= MIN_COVERAGE
-                && validationCoverage <= MAX_COVERAGE;
-        LOG.info("Validation 1-sigma coverage {}: sigma output {}",
-                String.format("%.3f", validationCoverage), withSigma ? "kept" : "dropped");
+        boolean withSigma =
+                validationCoverage >= MIN_COVERAGE && validationCoverage <= MAX_COVERAGE;
+        LOG.info(
+                "Validation 1-sigma coverage {}: sigma output {}",
+                String.format("%.3f", validationCoverage),
+                withSigma ? "kept" : "dropped");
         if (!withSigma) {
             SavedModelExporter.export(options.out(), normalisation, outcome.weights(), false);
         }
 
         Evaluation evaluation = Evaluation.run(options.out(), train, test);
         ReferencePredictions.write(options.out());
-        TrainingReport report = new TrainingReport(options.out(), evaluation.model(),
-                evaluation.zeroedImages(), evaluation.baseline(), withSigma,
-                evaluation.sigmaCoverage(), outcome.epochsRun(), outcome.bestEpoch(),
-                RedshiftNetwork.flopsPerSample(), RedshiftNetwork.parameterCount(),
-                (System.nanoTime() - start) / 1e9);
+        TrainingReport report =
+                new TrainingReport(
+                        options.out(),
+                        evaluation.model(),
+                        evaluation.zeroedImages(),
+                        evaluation.baseline(),
+                        withSigma,
+                        evaluation.sigmaCoverage(),
+                        outcome.epochsRun(),
+                        outcome.bestEpoch(),
+                        RedshiftNetwork.flopsPerSample(),
+                        RedshiftNetwork.parameterCount(),
+                        (System.nanoTime() - start) / 1e9);
         MetricsFiles.write(report, options, split, validationCoverage, outcome.history());
-        LOG.info("Model NMAD {} outliers {}; baseline NMAD {} outliers {}",
-                report.model().nmad(), report.model().outlierFraction(),
-                report.baseline().nmad(), report.baseline().outlierFraction());
+        LOG.info(
+                "Model NMAD {} outliers {}; baseline NMAD {} outliers {}",
+                report.model().nmad(),
+                report.model().outlierFraction(),
+                report.baseline().nmad(),
+                report.baseline().outlierFraction());
         return report;
     }
 
@@ -93,17 +113,24 @@ public final class ModelTrainer {
     }
 
     /** Test metrics of an exported model, of the same with zeroed images, and of the baseline. */
-    record Evaluation(PhotoZMetrics model, PhotoZMetrics zeroedImages, PhotoZMetrics baseline,
+    record Evaluation(
+            PhotoZMetrics model,
+            PhotoZMetrics zeroedImages,
+            PhotoZMetrics baseline,
             double sigmaCoverage) {
 
         static Evaluation run(Path modelDir, LabelledData train, LabelledData test) {
             try (SavedModelRunner runner = SavedModelRunner.load(modelDir)) {
                 SavedModelRunner.Outputs outputs = runner.predict(test.images(), test.magnitudes());
                 LabelledData zeroed = test.withZeroImages();
-                float[] zeroedPredictions = runner.predict(zeroed.images(), zeroed.magnitudes())
-                        .redshift();
-                float[] baseline = new KnnBaseline(KnnBaseline.DEFAULT_K, train.magnitudes(),
-                        train.redshifts()).predict(test.magnitudes());
+                float[] zeroedPredictions =
+                        runner.predict(zeroed.images(), zeroed.magnitudes()).redshift();
+                float[] baseline =
+                        new KnnBaseline(
+                                        KnnBaseline.DEFAULT_K,
+                                        train.magnitudes(),
+                                        train.redshifts())
+                                .predict(test.magnitudes());
                 return new Evaluation(
                         PhotoZMetrics.compute(outputs.redshift(), test.redshifts()),
                         PhotoZMetrics.compute(zeroedPredictions, test.redshifts()),
@@ -124,7 +151,16 @@ public final class ModelTrainer {
 
     /** Returns the metrics of one predictor as a map, for logging and JSON. */
     static Map<String, Double> asMap(PhotoZMetrics metrics) {
-        return Map.of("mae", metrics.mae(), "bias", metrics.bias(), "nmad", metrics.nmad(),
-                "outlierFraction", metrics.outlierFraction(), "r2", metrics.r2());
+        return Map.of(
+                "mae",
+                metrics.mae(),
+                "bias",
+                metrics.bias(),
+                "nmad",
+                metrics.nmad(),
+                "outlierFraction",
+                metrics.outlierFraction(),
+                "r2",
+                metrics.r2());
     }
 }

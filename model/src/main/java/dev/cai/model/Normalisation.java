@@ -52,8 +52,14 @@ public record Normalisation(
             labels[row] = redshifts[row];
         }
 
-        return new Normalisation(means(bands), stds(bands), means(colours), stds(colours),
-                (float) mean(pixels), (float) std(pixels), (float) mean(labels),
+        return new Normalisation(
+                means(bands),
+                stds(bands),
+                means(colours),
+                stds(colours),
+                (float) mean(pixels),
+                (float) std(pixels),
+                (float) mean(labels),
                 (float) std(labels));
     }
 

@@ -14,9 +14,9 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The redshift network: a small Inception-style convolutional branch on the five-band image and
- * a dense branch on magnitudes and colours, joined into a head that outputs a Gaussian mean and
- * log standard deviation of the (standardised) redshift.
+ * The redshift network: a small Inception-style convolutional branch on the five-band image and a
+ * dense branch on magnitudes and colours, joined into a head that outputs a Gaussian mean and log
+ * standard deviation of the (standardised) redshift.
  *
  * <pre>
  * images (N, 5, 32, 32) nanomaggies
@@ -63,8 +63,8 @@ public final class RedshiftNetwork {
     }
 
     /**
-     * Lists every weight and bias in graph order. FLOPs count a multiply-add as 2 and a bias add
-     * as 1; activations, pooling and the input scaling are not counted.
+     * Lists every weight and bias in graph order. FLOPs count a multiply-add as 2 and a bias add as
+     * 1; activations, pooling and the input scaling are not counted.
      */
     static List<ParameterSpec> parameterSpecs() {
         int half = IMAGE_SIZE / 2;
@@ -95,8 +95,11 @@ public final class RedshiftNetwork {
     private static void addConv(
             List<ParameterSpec> specs, String name, int kernel, int in, int out, int size) {
         long positions = (long) size * size;
-        specs.add(new ParameterSpec(name + "/kernel", new long[] {kernel, kernel, in, out},
-                2L * positions * kernel * kernel * in * out));
+        specs.add(
+                new ParameterSpec(
+                        name + "/kernel",
+                        new long[] {kernel, kernel, in, out},
+                        2L * positions * kernel * kernel * in * out));
         specs.add(new ParameterSpec(name + "/bias", new long[] {out}, positions * out));
     }
 
@@ -144,70 +147,104 @@ public final class RedshiftNetwork {
      * as in {@link #parameterSpecs}.
      */
     static Graph build(Ops tf, Normalisation normalisation, Map<String, float[]> values) {
-        Placeholder<TFloat32> images = tf.withName("images").placeholder(TFloat32.class,
-                Placeholder.shape(Shape.of(-1, BANDS, IMAGE_SIZE, IMAGE_SIZE)));
-        Placeholder<TFloat32> magnitudes = tf.withName("magnitudes").placeholder(TFloat32.class,
-                Placeholder.shape(Shape.of(-1, BANDS)));
+        Placeholder<TFloat32> images =
+                tf.withName("images")
+                        .placeholder(
+                                TFloat32.class,
+                                Placeholder.shape(Shape.of(-1, BANDS, IMAGE_SIZE, IMAGE_SIZE)));
+        Placeholder<TFloat32> magnitudes =
+                tf.withName("magnitudes")
+                        .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, BANDS)));
         Map<String, Variable<TFloat32>> variables = new LinkedHashMap<>();
         for (ParameterSpec spec : parameterSpecs()) {
             float[] value = values.get(spec.name());
-            variables.put(spec.name(), tf.withName(spec.name().replace('/', '_')).variable(
-                    tf.constant(Shape.of(spec.shape()), DataBuffers.of(value, true, false))));
+            variables.put(
+                    spec.name(),
+                    tf.withName(spec.name().replace('/', '_'))
+                            .variable(
+                                    tf.constant(
+                                            Shape.of(spec.shape()),
+                                            DataBuffers.of(value, true, false))));
         }
         Layers layers = new Layers(tf, variables);
 
         Operand<TFloat32> imageFeatures = imageBranch(tf, layers, images, normalisation);
         Operand<TFloat32> magnitudeFeatures =
                 magnitudeBranch(tf, layers, magnitudes, normalisation);
-        Operand<TFloat32> joined = tf.concat(List.of(imageFeatures, magnitudeFeatures),
-                tf.constant(1));
+        Operand<TFloat32> joined =
+                tf.concat(List.of(imageFeatures, magnitudeFeatures), tf.constant(1));
         Operand<TFloat32> hidden = tf.nn.relu(layers.dense("head", joined));
         Operand<TFloat32> mean = layers.dense("mean", hidden);
-        Operand<TFloat32> standardSigma = tf.math.add(
-                tf.math.exp(layers.dense("log_sigma", hidden)), tf.constant(SIGMA_FLOOR));
+        Operand<TFloat32> standardSigma =
+                tf.math.add(
+                        tf.math.exp(layers.dense("log_sigma", hidden)), tf.constant(SIGMA_FLOOR));
 
-        Operand<TFloat32> redshift = tf.withName("redshift").math.add(
-                tf.math.mul(mean, tf.constant(normalisation.redshiftStd())),
-                tf.constant(normalisation.redshiftMean()));
-        Operand<TFloat32> sigma = tf.withName("redshift_sigma").math.mul(
-                standardSigma, tf.constant(normalisation.redshiftStd()));
-        return new Graph(images, magnitudes, mean, standardSigma, redshift, sigma,
+        Operand<TFloat32> redshift =
+                tf.withName("redshift")
+                        .math
+                        .add(
+                                tf.math.mul(mean, tf.constant(normalisation.redshiftStd())),
+                                tf.constant(normalisation.redshiftMean()));
+        Operand<TFloat32> sigma =
+                tf.withName("redshift_sigma")
+                        .math
+                        .mul(standardSigma, tf.constant(normalisation.redshiftStd()));
+        return new Graph(
+                images,
+                magnitudes,
+                mean,
+                standardSigma,
+                redshift,
+                sigma,
                 List.copyOf(variables.values()));
     }
 
     private static Operand<TFloat32> imageBranch(
             Ops tf, Layers layers, Operand<TFloat32> images, Normalisation normalisation) {
-        Operand<TFloat32> stretched = tf.math.asinh(tf.math.div(images,
-                tf.constant(PIXEL_SOFTENING)));
-        Operand<TFloat32> scaled = tf.math.div(
-                tf.math.sub(stretched, tf.constant(normalisation.pixelMean())),
-                tf.constant(normalisation.pixelStd()));
+        Operand<TFloat32> stretched =
+                tf.math.asinh(tf.math.div(images, tf.constant(PIXEL_SOFTENING)));
+        Operand<TFloat32> scaled =
+                tf.math.div(
+                        tf.math.sub(stretched, tf.constant(normalisation.pixelMean())),
+                        tf.constant(normalisation.pixelStd()));
         // CPU Conv2D kernels only support channels-last, so move bands to the last axis.
-        Operand<TFloat32> channelsLast = tf.linalg.transpose(scaled,
-                tf.constant(new int[] {0, 2, 3, 1}));
+        Operand<TFloat32> channelsLast =
+                tf.linalg.transpose(scaled, tf.constant(new int[] {0, 2, 3, 1}));
 
         Operand<TFloat32> stem = layers.maxPool(tf.nn.relu(layers.conv("stem", channelsLast)));
-        Operand<TFloat32> inception = tf.concat(List.of(
-                tf.nn.relu(layers.conv("branch1x1", stem)),
-                tf.nn.relu(layers.conv("branch3x3", stem)),
-                tf.nn.relu(layers.conv("branch5x5", stem))), tf.constant(3));
+        Operand<TFloat32> inception =
+                tf.concat(
+                        List.of(
+                                tf.nn.relu(layers.conv("branch1x1", stem)),
+                                tf.nn.relu(layers.conv("branch3x3", stem)),
+                                tf.nn.relu(layers.conv("branch5x5", stem))),
+                        tf.constant(3));
         return tf.math.mean(layers.maxPool(inception), tf.constant(new int[] {1, 2}));
     }
 
     private static Operand<TFloat32> magnitudeBranch(
             Ops tf, Layers layers, Operand<TFloat32> magnitudes, Normalisation normalisation) {
-        Operand<TFloat32> scaledMagnitudes = tf.math.div(
-                tf.math.sub(magnitudes, tf.constant(normalisation.magnitudeMean())),
-                tf.constant(normalisation.magnitudeStd()));
-        Operand<TFloat32> bluer = tf.slice(magnitudes, tf.constant(new int[] {0, 0}),
-                tf.constant(new int[] {-1, BANDS - 1}));
-        Operand<TFloat32> redder = tf.slice(magnitudes, tf.constant(new int[] {0, 1}),
-                tf.constant(new int[] {-1, BANDS - 1}));
-        Operand<TFloat32> colours = tf.math.div(
-                tf.math.sub(tf.math.sub(bluer, redder), tf.constant(normalisation.colourMean())),
-                tf.constant(normalisation.colourStd()));
-        Operand<TFloat32> features = tf.concat(List.of(scaledMagnitudes, colours),
-                tf.constant(1));
+        Operand<TFloat32> scaledMagnitudes =
+                tf.math.div(
+                        tf.math.sub(magnitudes, tf.constant(normalisation.magnitudeMean())),
+                        tf.constant(normalisation.magnitudeStd()));
+        Operand<TFloat32> bluer =
+                tf.slice(
+                        magnitudes,
+                        tf.constant(new int[] {0, 0}),
+                        tf.constant(new int[] {-1, BANDS - 1}));
+        Operand<TFloat32> redder =
+                tf.slice(
+                        magnitudes,
+                        tf.constant(new int[] {0, 1}),
+                        tf.constant(new int[] {-1, BANDS - 1}));
+        Operand<TFloat32> colours =
+                tf.math.div(
+                        tf.math.sub(
+                                tf.math.sub(bluer, redder),
+                                tf.constant(normalisation.colourMean())),
+                        tf.constant(normalisation.colourStd()));
+        Operand<TFloat32> features = tf.concat(List.of(scaledMagnitudes, colours), tf.constant(1));
         Operand<TFloat32> first = tf.nn.relu(layers.dense("magnitudes1", features));
         return tf.nn.relu(layers.dense("magnitudes2", first));
     }
@@ -216,19 +253,27 @@ public final class RedshiftNetwork {
     private record Layers(Ops tf, Map<String, Variable<TFloat32>> variables) {
 
         Operand<TFloat32> conv(String name, Operand<TFloat32> input) {
-            Operand<TFloat32> convolved = tf.nn.conv2d(input, variables.get(name + "/kernel"),
-                    List.of(1L, 1L, 1L, 1L), "SAME");
+            Operand<TFloat32> convolved =
+                    tf.nn.conv2d(
+                            input,
+                            variables.get(name + "/kernel"),
+                            List.of(1L, 1L, 1L, 1L),
+                            "SAME");
             return tf.nn.biasAdd(convolved, variables.get(name + "/bias"));
         }
 
         Operand<TFloat32> dense(String name, Operand<TFloat32> input) {
-            return tf.math.add(tf.linalg.matMul(input, variables.get(name + "/kernel")),
+            return tf.math.add(
+                    tf.linalg.matMul(input, variables.get(name + "/kernel")),
                     variables.get(name + "/bias"));
         }
 
         Operand<TFloat32> maxPool(Operand<TFloat32> input) {
-            return tf.nn.maxPool(input, tf.constant(new int[] {1, 2, 2, 1}),
-                    tf.constant(new int[] {1, 2, 2, 1}), "VALID");
+            return tf.nn.maxPool(
+                    input,
+                    tf.constant(new int[] {1, 2, 2, 1}),
+                    tf.constant(new int[] {1, 2, 2, 1}),
+                    "VALID");
         }
     }
 }

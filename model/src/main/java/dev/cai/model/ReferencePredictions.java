@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
 
 /**
  * Writes {@code reference.json} next to an exported model: a few fixed galaxies, rendered as 64x64
- * stamps from their magnitudes and a seed, and the model's outputs for their central 32x32
- * pixels. Consumers re-render the stamps and check that they get the same outputs.
+ * stamps from their magnitudes and a seed, and the model's outputs for their central 32x32 pixels.
+ * Consumers re-render the stamps and check that they get the same outputs.
  */
 public final class ReferencePredictions {
 
@@ -43,8 +43,12 @@ public final class ReferencePredictions {
         float[] out = new float[RedshiftNetwork.BANDS * size * size];
         for (int band = 0; band < RedshiftNetwork.BANDS; band++) {
             for (int row = 0; row < size; row++) {
-                System.arraycopy(stamp, (band * stampSize + row + offset) * stampSize + offset,
-                        out, (band * size + row) * size, size);
+                System.arraycopy(
+                        stamp,
+                        (band * stampSize + row + offset) * stampSize + offset,
+                        out,
+                        (band * size + row) * size,
+                        size);
             }
         }
         return out;
@@ -57,10 +61,17 @@ public final class ReferencePredictions {
         List<Map<String, Object>> galaxies = new ArrayList<>();
         for (int row = 0; row < rows; row++) {
             long seed = 1000 + row;
-            float[] crop = centreCrop(renderStamp(MAGNITUDES[row], seed), STAMP_SIZE,
-                    RedshiftNetwork.IMAGE_SIZE);
+            float[] crop =
+                    centreCrop(
+                            renderStamp(MAGNITUDES[row], seed),
+                            STAMP_SIZE,
+                            RedshiftNetwork.IMAGE_SIZE);
             System.arraycopy(crop, 0, images, row * crop.length, crop.length);
-            System.arraycopy(MAGNITUDES[row], 0, magnitudes, row * RedshiftNetwork.BANDS,
+            System.arraycopy(
+                    MAGNITUDES[row],
+                    0,
+                    magnitudes,
+                    row * RedshiftNetwork.BANDS,
                     RedshiftNetwork.BANDS);
             galaxies.add(Map.of("magnitudes", MAGNITUDES[row], "seed", seed));
         }
@@ -73,7 +84,8 @@ public final class ReferencePredictions {
             outputs.sigma().ifPresent(sigma -> json.put(SavedModelExporter.REDSHIFT_SIGMA, sigma));
         }
         try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(modelDir.resolve(FILE_NAME).toFile(), json);
         } catch (IOException e) {
             throw new UncheckedIOException("failed to write " + modelDir.resolve(FILE_NAME), e);

@@ -14,10 +14,10 @@ import org.tensorflow.Signature;
 import org.tensorflow.op.Ops;
 
 /**
- * Writes a trained {@link RedshiftNetwork} as a TensorFlow SavedModel with one
- * {@code serving_default} signature: inputs {@code images} (N, 5, 32, 32) float32 and
- * {@code magnitudes} (N, 5) float32, outputs {@code redshift} (N, 1) and, when requested,
- * {@code redshift_sigma} (N, 1).
+ * Writes a trained {@link RedshiftNetwork} as a TensorFlow SavedModel with one {@code
+ * serving_default} signature: inputs {@code images} (N, 5, 32, 32) float32 and {@code magnitudes}
+ * (N, 5) float32, outputs {@code redshift} (N, 1) and, when requested, {@code redshift_sigma} (N,
+ * 1).
  */
 public final class SavedModelExporter {
 
@@ -32,7 +32,10 @@ public final class SavedModelExporter {
      * Exports the inference graph only (no loss, gradients or optimizer state) into {@code dir},
      * replacing an earlier {@code saved_model.pb} and {@code variables/} there.
      */
-    static void export(Path dir, Normalisation normalisation, Map<String, float[]> weights,
+    static void export(
+            Path dir,
+            Normalisation normalisation,
+            Map<String, float[]> weights,
             boolean withSigma) {
         try {
             Files.createDirectories(dir);
@@ -41,11 +44,12 @@ public final class SavedModelExporter {
             try (Graph graph = new Graph()) {
                 Ops tf = Ops.create(graph);
                 RedshiftNetwork.Graph network = RedshiftNetwork.build(tf, normalisation, weights);
-                Signature.Builder signature = Signature.builder()
-                        .key(Signature.DEFAULT_KEY)
-                        .input(IMAGES, network.images())
-                        .input(MAGNITUDES, network.magnitudes())
-                        .output(REDSHIFT, network.redshift());
+                Signature.Builder signature =
+                        Signature.builder()
+                                .key(Signature.DEFAULT_KEY)
+                                .input(IMAGES, network.images())
+                                .input(MAGNITUDES, network.magnitudes())
+                                .output(REDSHIFT, network.redshift());
                 if (withSigma) {
                     signature.output(REDSHIFT_SIGMA, network.sigma());
                 }

@@ -64,18 +64,26 @@ public final class SavedModelRunner implements AutoCloseable {
             float[] batchImages = new float[n * stamp];
             float[] batchMagnitudes = new float[n * RedshiftNetwork.BANDS];
             System.arraycopy(images, start * stamp, batchImages, 0, n * stamp);
-            System.arraycopy(magnitudes, start * RedshiftNetwork.BANDS, batchMagnitudes, 0,
+            System.arraycopy(
+                    magnitudes,
+                    start * RedshiftNetwork.BANDS,
+                    batchMagnitudes,
+                    0,
                     n * RedshiftNetwork.BANDS);
             int size = RedshiftNetwork.IMAGE_SIZE;
-            try (TFloat32 imageTensor = TFloat32.tensorOf(
-                            Shape.of(n, RedshiftNetwork.BANDS, size, size),
-                            DataBuffers.of(batchImages, true, false));
-                    TFloat32 magnitudeTensor = TFloat32.tensorOf(
-                            Shape.of(n, RedshiftNetwork.BANDS),
-                            DataBuffers.of(batchMagnitudes, true, false));
-                    Result result = function.call(Map.<String, Tensor>of(
-                            SavedModelExporter.IMAGES, imageTensor,
-                            SavedModelExporter.MAGNITUDES, magnitudeTensor))) {
+            try (TFloat32 imageTensor =
+                            TFloat32.tensorOf(
+                                    Shape.of(n, RedshiftNetwork.BANDS, size, size),
+                                    DataBuffers.of(batchImages, true, false));
+                    TFloat32 magnitudeTensor =
+                            TFloat32.tensorOf(
+                                    Shape.of(n, RedshiftNetwork.BANDS),
+                                    DataBuffers.of(batchMagnitudes, true, false));
+                    Result result =
+                            function.call(
+                                    Map.<String, Tensor>of(
+                                            SavedModelExporter.IMAGES, imageTensor,
+                                            SavedModelExporter.MAGNITUDES, magnitudeTensor))) {
                 copyColumn(result, SavedModelExporter.REDSHIFT, redshift, start, n);
                 if (sigma != null) {
                     copyColumn(result, SavedModelExporter.REDSHIFT_SIGMA, sigma, start, n);
@@ -86,8 +94,15 @@ public final class SavedModelRunner implements AutoCloseable {
     }
 
     private static void copyColumn(Result result, String name, float[] out, int start, int n) {
-        TFloat32 tensor = (TFloat32) result.get(name).orElseThrow(() ->
-                new IllegalStateException("the SavedModel returned no output '" + name + "'"));
+        TFloat32 tensor =
+                (TFloat32)
+                        result.get(name)
+                                .orElseThrow(
+                                        () ->
+                                                new IllegalStateException(
+                                                        "the SavedModel returned no output '"
+                                                                + name
+                                                                + "'"));
         float[] values = new float[n];
         tensor.copyTo(DataBuffers.of(values, false, false));
         System.arraycopy(values, 0, out, start, n);

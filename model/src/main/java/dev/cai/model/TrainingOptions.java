@@ -7,8 +7,8 @@ import java.util.Objects;
  * Settings of one training run.
  *
  * @param catalog SkyServer CSV with u, g, r, i, z, class and redshift columns
- * @param out folder for the SavedModel, {@code metrics.json}, {@code metrics.md} and
- *     {@code reference.json}
+ * @param out folder for the SavedModel, {@code metrics.json}, {@code metrics.md} and {@code
+ *     reference.json}
  * @param seed seed of the split, the rendered images, the initial weights and the batch order
  * @param maxEpochs upper bound on passes over the training split
  * @param patience epochs without a lower validation loss before training stops
@@ -31,9 +31,14 @@ public record TrainingOptions(
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(out, "out");
         if (maxEpochs < 1 || patience < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("invalid training options: maxEpochs " + maxEpochs
-                    + ", patience " + patience + ", batchSize " + batchSize
-                    + " must all be at least 1");
+            throw new IllegalArgumentException(
+                    "invalid training options: maxEpochs "
+                            + maxEpochs
+                            + ", patience "
+                            + patience
+                            + ", batchSize "
+                            + batchSize
+                            + " must all be at least 1");
         }
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException(
@@ -47,8 +52,8 @@ public record TrainingOptions(
     }
 
     public TrainingOptions withSeed(long newSeed) {
-        return new TrainingOptions(catalog, out, newSeed, maxEpochs, patience, batchSize,
-                learningRate);
+        return new TrainingOptions(
+                catalog, out, newSeed, maxEpochs, patience, batchSize, learningRate);
     }
 
     public TrainingOptions withMaxEpochs(int epochs) {

@@ -21,8 +21,14 @@ class DataSplitTest {
     void of_anySeed_coversEveryRowOnce() {
         DataSplit split = DataSplit.of(997, 3);
 
-        int[] all = IntStream.concat(IntStream.concat(Arrays.stream(split.train()),
-                Arrays.stream(split.validation())), Arrays.stream(split.test())).sorted().toArray();
+        int[] all =
+                IntStream.concat(
+                                IntStream.concat(
+                                        Arrays.stream(split.train()),
+                                        Arrays.stream(split.validation())),
+                                Arrays.stream(split.test()))
+                        .sorted()
+                        .toArray();
 
         assertThat(all).isEqualTo(IntStream.range(0, 997).toArray());
     }

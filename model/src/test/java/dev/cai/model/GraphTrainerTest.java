@@ -16,8 +16,8 @@ class GraphTrainerTest {
     @Test
     void step_fewAdamSteps_lowerTheLoss() {
         LabelledData batch = TestData.synthetic(128, 5);
-        Normalisation normalisation = Normalisation.fit(batch.images(), batch.magnitudes(),
-                batch.redshifts());
+        Normalisation normalisation =
+                Normalisation.fit(batch.images(), batch.magnitudes(), batch.redshifts());
 
         try (GraphTrainer trainer = new GraphTrainer(normalisation, 7)) {
             double before = trainer.loss(batch);
@@ -33,8 +33,8 @@ class GraphTrainerTest {
     @Test
     void weights_afterSteps_differFromInitialValues() {
         LabelledData batch = TestData.synthetic(32, 6);
-        Normalisation normalisation = Normalisation.fit(batch.images(), batch.magnitudes(),
-                batch.redshifts());
+        Normalisation normalisation =
+                Normalisation.fit(batch.images(), batch.magnitudes(), batch.redshifts());
 
         try (GraphTrainer trainer = new GraphTrainer(normalisation, 7)) {
             float[] initial = trainer.weights().get("stem/kernel");

@@ -25,10 +25,19 @@ class ModelCommandTest {
     void train_options_parseSeedAndEpochs() {
         CommandLine command = new CommandLine(new ModelCommand());
 
-        CommandLine.ParseResult result = command.parseArgs(
-                "train", "--catalog", "c.csv", "--out", "dir", "--seed", "7", "--epochs", "3");
-        ModelCommand.Train train = (ModelCommand.Train) result.subcommand().commandSpec()
-                .userObject();
+        CommandLine.ParseResult result =
+                command.parseArgs(
+                        "train",
+                        "--catalog",
+                        "c.csv",
+                        "--out",
+                        "dir",
+                        "--seed",
+                        "7",
+                        "--epochs",
+                        "3");
+        ModelCommand.Train train =
+                (ModelCommand.Train) result.subcommand().commandSpec().userObject();
 
         assertThat(train.seed).isEqualTo(7);
         assertThat(train.epochs).isEqualTo(3);
@@ -39,10 +48,10 @@ class ModelCommandTest {
     void evaluate_defaultSeed_is42() {
         CommandLine command = new CommandLine(new ModelCommand());
 
-        CommandLine.ParseResult result = command.parseArgs(
-                "evaluate", "--catalog", "c.csv", "--model", "dir");
-        ModelCommand.Evaluate evaluate = (ModelCommand.Evaluate) result.subcommand()
-                .commandSpec().userObject();
+        CommandLine.ParseResult result =
+                command.parseArgs("evaluate", "--catalog", "c.csv", "--model", "dir");
+        ModelCommand.Evaluate evaluate =
+                (ModelCommand.Evaluate) result.subcommand().commandSpec().userObject();
 
         assertThat(evaluate.seed).isEqualTo(TrainingOptions.DEFAULT_SEED);
     }

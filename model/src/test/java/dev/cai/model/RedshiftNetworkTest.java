@@ -31,12 +31,16 @@ class RedshiftNetworkTest {
     void build_graphVariables_holdEveryParameter() {
         Engine.getEngine("TensorFlow");
         try (Graph graph = new Graph()) {
-            RedshiftNetwork.Graph network = RedshiftNetwork.build(Ops.create(graph),
-                    TestData.normalisation(), RedshiftNetwork.initialValues(1));
+            RedshiftNetwork.Graph network =
+                    RedshiftNetwork.build(
+                            Ops.create(graph),
+                            TestData.normalisation(),
+                            RedshiftNetwork.initialValues(1));
 
-            long total = network.variables().stream()
-                    .mapToLong(variable -> variable.shape().size())
-                    .sum();
+            long total =
+                    network.variables().stream()
+                            .mapToLong(variable -> variable.shape().size())
+                            .sum();
 
             assertThat(total).isEqualTo(RedshiftNetwork.parameterCount());
         }

@@ -10,8 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SavedModelExporterTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @BeforeAll
     static void loadEngine() {
@@ -21,8 +20,8 @@ class SavedModelExporterTest {
     @Test
     void export_withSigma_reloadsAndPredictsEveryRow() {
         LabelledData data = TestData.synthetic(300, 8);
-        Normalisation normalisation = Normalisation.fit(data.images(), data.magnitudes(),
-                data.redshifts());
+        Normalisation normalisation =
+                Normalisation.fit(data.images(), data.magnitudes(), data.redshifts());
         SavedModelExporter.export(dir, normalisation, RedshiftNetwork.initialValues(2), true);
 
         try (SavedModelRunner runner = SavedModelRunner.load(dir)) {
@@ -38,8 +37,8 @@ class SavedModelExporterTest {
 
     @Test
     void export_withoutSigma_hasOnlyRedshift() {
-        SavedModelExporter.export(dir, TestData.normalisation(),
-                RedshiftNetwork.initialValues(2), false);
+        SavedModelExporter.export(
+                dir, TestData.normalisation(), RedshiftNetwork.initialValues(2), false);
 
         try (SavedModelRunner runner = SavedModelRunner.load(dir)) {
             assertThat(runner.hasSigma()).isFalse();

@@ -26,25 +26,27 @@ import org.tensorflow.types.TFloat32;
 /** Exports a tiny SavedModel with the TensorFlow Java API and reloads it through DJL. */
 class SavedModelRoundTripTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void export_affineGraph_reloadsThroughDjl() throws Exception {
         assertThat(Engine.getEngine("TensorFlow").getVersion()).startsWith("2.16");
         exportAffine(dir, 2f, 1f);
 
-        Criteria<NDList, NDList> criteria = Criteria.builder()
-                .setTypes(NDList.class, NDList.class)
-                .optModelPath(dir)
-                .optEngine("TensorFlow")
-                .optTranslator(new NoopTranslator())
-                .build();
+        Criteria<NDList, NDList> criteria =
+                Criteria.builder()
+                        .setTypes(NDList.class, NDList.class)
+                        .optModelPath(dir)
+                        .optEngine("TensorFlow")
+                        .optTranslator(new NoopTranslator())
+                        .build();
         try (ZooModel<NDList, NDList> model = criteria.loadModel();
                 Predictor<NDList, NDList> predictor = model.newPredictor();
                 NDManager manager = NDManager.newBaseManager("TensorFlow")) {
-            NDArray x = manager.create(new float[] {0f, 1f, 2f, 3f, 4f, 5f},
-                    new ai.djl.ndarray.types.Shape(2, 3));
+            NDArray x =
+                    manager.create(
+                            new float[] {0f, 1f, 2f, 3f, 4f, 5f},
+                            new ai.djl.ndarray.types.Shape(2, 3));
             x.setName("x");
             NDList out = predictor.predict(new NDList(x));
 
@@ -57,18 +59,21 @@ class SavedModelRoundTripTest {
     private static void exportAffine(Path target, float scale, float offset) throws Exception {
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);
-            Placeholder<TFloat32> x = tf.withName("x")
-                    .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 3)));
+            Placeholder<TFloat32> x =
+                    tf.withName("x")
+                            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 3)));
             Variable<TFloat32> bias = tf.withName("bias").variable(tf.constant(offset));
-            var y = tf.withName("y")
-                    .identity(tf.math.add(tf.math.mul(x, tf.constant(scale)), bias));
+            var y =
+                    tf.withName("y")
+                            .identity(tf.math.add(tf.math.mul(x, tf.constant(scale)), bias));
             try (Session session = new Session(graph)) {
                 session.initialize();
-                Signature signature = Signature.builder()
-                        .key(Signature.DEFAULT_KEY)
-                        .input("x", x)
-                        .output("y", y)
-                        .build();
+                Signature signature =
+                        Signature.builder()
+                                .key(Signature.DEFAULT_KEY)
+                                .input("x", x)
+                                .output("y", y)
+                                .build();
                 SavedModelBundle.exporter(target.toString())
                         .withSession(session)
                         .withSignature(signature)

@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The rules for which uploaded objects start jobs and how their layout is read: an {@code .npz}
- * on its own, or the {@code images.npy} of a folder of {@code .npy} files with its siblings.
+ * The rules for which uploaded objects start jobs and how their layout is read: an {@code .npz} on
+ * its own, or the {@code images.npy} of a folder of {@code .npy} files with its siblings.
  */
 final class DatasetFiles {
 

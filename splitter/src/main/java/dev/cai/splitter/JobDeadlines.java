@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * How long a job may run before the deadline sweep ends it INCOMPLETE: a fixed allowance for
- * queueing and cold starts plus time proportional to the data, generous enough for a worker
- * pool throttled to two concurrent Lambdas.
+ * queueing and cold starts plus time proportional to the data, generous enough for a worker pool
+ * throttled to two concurrent Lambdas.
  */
 public final class JobDeadlines {
 

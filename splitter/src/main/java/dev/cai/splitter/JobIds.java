@@ -17,9 +17,9 @@ public final class JobIds {
     private JobIds() {}
 
     /**
-     * Returns {@code <file stem>-<16 hex digits>}, for example
-     * {@code sdss-001035-6-0017-3f2a9c0d1e4b5a67}. The stem keeps ids readable; the hash makes them
-     * unique per object version.
+     * Returns {@code <file stem>-<16 hex digits>}, for example {@code
+     * sdss-001035-6-0017-3f2a9c0d1e4b5a67}. The stem keeps ids readable; the hash makes them unique
+     * per object version.
      */
     public static String derive(String bucket, String key, String versionOrEtag) {
         String identity = bucket + '\u0000' + key + '\u0000' + versionOrEtag;

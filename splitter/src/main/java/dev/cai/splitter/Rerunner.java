@@ -23,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Re-drives the partitions of a finished job that failed or never ended. The job is reopened,
- * those partitions are removed from its counted set, and their descriptors are sent again. As
- * the workers finish them, the aggregator counts them and writes the summary anew.
+ * Re-drives the partitions of a finished job that failed or never ended. The job is reopened, those
+ * partitions are removed from its counted set, and their descriptors are sent again. As the workers
+ * finish them, the aggregator counts them and writes the summary anew.
  */
 public final class Rerunner {
 
@@ -60,11 +60,18 @@ public final class Rerunner {
      *     dataset changed since it ran
      */
     public List<Integer> rerunFailed(String jobId) throws IOException {
-        JobRecord job = table.getJob(jobId).orElseThrow(
-                () -> new IllegalStateException("job " + jobId + " not found"));
+        JobRecord job =
+                table.getJob(jobId)
+                        .orElseThrow(
+                                () -> new IllegalStateException("job " + jobId + " not found"));
         if (!RERUNNABLE.contains(job.status())) {
-            throw new IllegalStateException("job " + jobId + " is " + job.status()
-                    + ": only jobs that ended COMPLETE_WITH_FAILURES or INCOMPLETE can be rerun");
+            throw new IllegalStateException(
+                    "job "
+                            + jobId
+                            + " is "
+                            + job.status()
+                            + ": only jobs that ended COMPLETE_WITH_FAILURES or INCOMPLETE can be"
+                            + " rerun");
         }
         checkUnchanged(job);
         List<Integer> redo = unfinishedPartitions(job);
@@ -94,8 +101,8 @@ public final class Rerunner {
             }
         }
         if (redo.isEmpty()) {
-            throw new IllegalStateException("job " + job.jobId() + " has no failed or missing "
-                    + "partitions to rerun");
+            throw new IllegalStateException(
+                    "job " + job.jobId() + " has no failed or missing " + "partitions to rerun");
         }
         return redo;
     }
@@ -104,31 +111,64 @@ public final class Rerunner {
     private List<PartitionDescriptor> descriptorsFor(JobRecord job, List<Integer> redo)
             throws IOException {
         DatasetFiles files = new DatasetFiles(store, arrayNames);
-        DatasetFiles.Kind kind = files.kindOf(job.key()).orElseThrow(() ->
-                new IllegalStateException(job.key() + " is not a dataset file"));
+        DatasetFiles.Kind kind =
+                files.kindOf(job.key())
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                job.key() + " is not a dataset file"));
         DatasetLayout layout = files.inspect(job.bucket(), job.key(), kind);
-        PartitionSpec spec = job.partitionSamples() > 0
-                ? new PartitionSpec.BySamples(job.partitionSamples())
-                : new PartitionSpec.BySize(job.partitionBytes());
-        List<PartitionDescriptor> all = PartitionPlanner.descriptors(job.jobId(), job.bucket(),
-                layout, spec, job.batchSize(), job.outputBucket(), job.outputPrefix());
+        PartitionSpec spec =
+                job.partitionSamples() > 0
+                        ? new PartitionSpec.BySamples(job.partitionSamples())
+                        : new PartitionSpec.BySize(job.partitionBytes());
+        List<PartitionDescriptor> all =
+                PartitionPlanner.descriptors(
+                        job.jobId(),
+                        job.bucket(),
+                        layout,
+                        spec,
+                        job.batchSize(),
+                        job.outputBucket(),
+                        job.outputPrefix());
         if (all.size() != job.partitionCount()) {
-            throw new IllegalStateException("job " + job.jobId() + " had " + job.partitionCount()
-                    + " partitions but planning again gives " + all.size());
+            throw new IllegalStateException(
+                    "job "
+                            + job.jobId()
+                            + " had "
+                            + job.partitionCount()
+                            + " partitions but planning again gives "
+                            + all.size());
         }
         Set<Integer> wanted = new HashSet<>(redo);
         return all.stream().filter(d -> wanted.contains(d.partitionId())).toList();
     }
 
     private void checkUnchanged(JobRecord job) throws IOException {
-        ObjectInfo info = store.head(job.bucket(), job.key()).orElseThrow(() ->
-                new IllegalStateException("s3://" + job.bucket() + "/" + job.key()
-                        + " no longer exists"));
+        ObjectInfo info =
+                store.head(job.bucket(), job.key())
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "s3://"
+                                                        + job.bucket()
+                                                        + "/"
+                                                        + job.key()
+                                                        + " no longer exists"));
         String current = info.versionId().orElse(info.etag());
         if (!current.equals(job.etag())) {
-            throw new IllegalStateException("s3://" + job.bucket() + "/" + job.key()
-                    + " changed since job " + job.jobId() + " ran (" + job.etag() + " -> "
-                    + current + "); its upload started a new job");
+            throw new IllegalStateException(
+                    "s3://"
+                            + job.bucket()
+                            + "/"
+                            + job.key()
+                            + " changed since job "
+                            + job.jobId()
+                            + " ran ("
+                            + job.etag()
+                            + " -> "
+                            + current
+                            + "); its upload started a new job");
         }
     }
 }

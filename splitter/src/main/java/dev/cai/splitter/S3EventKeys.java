@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
  * {@code +}, a real {@code +} as {@code %2B} and other UTF-8 bytes as {@code %XX}. Decode exactly
  * once: decoding twice turns a key's literal {@code %2B} into {@code +} and then into a space.
  *
- * @see <a href="https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html">
+ * @see <a
+ *     href="https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html">
  *     S3 event message structure</a>
  */
 public final class S3EventKeys {

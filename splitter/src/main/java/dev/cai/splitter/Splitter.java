@@ -24,9 +24,9 @@ import org.slf4j.MDC;
 
 /**
  * Plans one job per uploaded dataset: reads only the headers, records the job, and sends one
- * descriptor per partition. Safe to call again for the same object version: a job that is
- * already running is left alone, and a job whose descriptors may not all have been sent is sent
- * again (workers ignore partitions that are already done).
+ * descriptor per partition. Safe to call again for the same object version: a job that is already
+ * running is left alone, and a job whose descriptors may not all have been sent is sent again
+ * (workers ignore partitions that are already done).
  */
 public final class Splitter {
 
@@ -62,8 +62,12 @@ public final class Splitter {
     public SplitOutcome split(String bucket, String key, String versionOrEtag) throws IOException {
         Optional<DatasetFiles.Kind> kind = files.kindOf(key);
         if (kind.isEmpty()) {
-            String message = "ignored " + key + ": not a dataset file (.npz, or the "
-                    + files.imagesFileName() + " of a folder of .npy files)";
+            String message =
+                    "ignored "
+                            + key
+                            + ": not a dataset file (.npz, or the "
+                            + files.imagesFileName()
+                            + " of a folder of .npy files)";
             LOG.info(message);
             return new SplitOutcome(bucket, key, null, null, 0, 0, message);
         }
@@ -83,8 +87,14 @@ public final class Splitter {
         if (existing.isPresent() && existing.get().status() != JobStatus.SUBMITTING) {
             JobRecord job = existing.get();
             LOG.info("event for {} repeats job {} ({}); nothing to do", key, jobId, job.status());
-            return new SplitOutcome(bucket, key, jobId, job.status(), job.partitionCount(),
-                    job.headerBytesRead(), "job already exists");
+            return new SplitOutcome(
+                    bucket,
+                    key,
+                    jobId,
+                    job.status(),
+                    job.partitionCount(),
+                    job.headerBytesRead(),
+                    "job already exists");
         }
 
         DatasetLayout layout;
@@ -97,32 +107,57 @@ public final class Splitter {
         String outputPrefix = settings.outputPrefix() + jobId + "/";
         List<PartitionDescriptor> descriptors;
         try {
-            descriptors = PartitionPlanner.descriptors(jobId, bucket, layout,
-                    settings.partitionSpec(), settings.batchSize(), settings.outputBucket(),
-                    outputPrefix);
+            descriptors =
+                    PartitionPlanner.descriptors(
+                            jobId,
+                            bucket,
+                            layout,
+                            settings.partitionSpec(),
+                            settings.batchSize(),
+                            settings.outputBucket(),
+                            outputPrefix);
         } catch (IllegalArgumentException e) {
             return fail(bucket, key, versionOrEtag, jobId, key + ": " + e.getMessage());
         }
 
-        JobRecord job = newJob(bucket, key, versionOrEtag, jobId, layout, descriptors.size(),
-                outputPrefix);
+        JobRecord job =
+                newJob(bucket, key, versionOrEtag, jobId, layout, descriptors.size(), outputPrefix);
         if (!table.createJob(job)) {
             JobStatus status = table.getJob(jobId).map(JobRecord::status).orElse(null);
             if (status != JobStatus.SUBMITTING) {
-                return new SplitOutcome(bucket, key, jobId, status, descriptors.size(),
-                        layout.headerBytesRead(), "job already exists");
+                return new SplitOutcome(
+                        bucket,
+                        key,
+                        jobId,
+                        status,
+                        descriptors.size(),
+                        layout.headerBytesRead(),
+                        "job already exists");
             }
             LOG.info("job {} was recorded but may not have been fully sent; sending again", jobId);
         }
 
         queue.send(descriptors);
         table.transitionJob(jobId, Set.of(JobStatus.SUBMITTING), JobStatus.RUNNING, null);
-        LOG.info("planned job {} for s3://{}/{}: {} rows, {} bytes of data, {} partitions, "
+        LOG.info(
+                "planned job {} for s3://{}/{}: {} rows, {} bytes of data, {} partitions, "
                         + "batch size {}; read {} header bytes",
-                jobId, bucket, key, layout.rows(), layout.dataBytes(), descriptors.size(),
-                settings.batchSize(), layout.headerBytesRead());
-        return new SplitOutcome(bucket, key, jobId, JobStatus.RUNNING, descriptors.size(),
-                layout.headerBytesRead(), "planned " + descriptors.size() + " partitions");
+                jobId,
+                bucket,
+                key,
+                layout.rows(),
+                layout.dataBytes(),
+                descriptors.size(),
+                settings.batchSize(),
+                layout.headerBytesRead());
+        return new SplitOutcome(
+                bucket,
+                key,
+                jobId,
+                JobStatus.RUNNING,
+                descriptors.size(),
+                layout.headerBytesRead(),
+                "planned " + descriptors.size() + " partitions");
     }
 
     /** Records a job that cannot run, with a summary that gives the uploader the reason. */
@@ -131,12 +166,33 @@ public final class Splitter {
             throws IOException {
         long now = clock.millis();
         PartitionSpec spec = settings.partitionSpec();
-        JobRecord job = new JobRecord(jobId, bucket, key, versionOrEtag, JobStatus.FAILED, now,
-                now, now, 0, 0, 0, 0, 0, targetBytes(spec), targetSamples(spec),
-                settings.batchSize(), false, settings.outputBucket(),
-                settings.outputPrefix() + jobId + "/", reason);
+        JobRecord job =
+                new JobRecord(
+                        jobId,
+                        bucket,
+                        key,
+                        versionOrEtag,
+                        JobStatus.FAILED,
+                        now,
+                        now,
+                        now,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        targetBytes(spec),
+                        targetSamples(spec),
+                        settings.batchSize(),
+                        false,
+                        settings.outputBucket(),
+                        settings.outputPrefix() + jobId + "/",
+                        reason);
         JobSummary summary = JobSummarizer.failed(job, reason);
-        store.put(job.outputBucket(), job.summaryKey(), Json.toJsonBytes(summary),
+        store.put(
+                job.outputBucket(),
+                job.summaryKey(),
+                Json.toJsonBytes(summary),
                 "application/json");
         table.createJob(job);
         LOG.warn("job {} failed before it started: {}", jobId, reason);
@@ -153,11 +209,27 @@ public final class Splitter {
             String outputPrefix) {
         long now = clock.millis();
         PartitionSpec spec = settings.partitionSpec();
-        return new JobRecord(jobId, bucket, key, versionOrEtag, JobStatus.SUBMITTING, now, 0,
-                JobDeadlines.deadlineAt(now, layout.dataBytes()), partitions, 0, layout.rows(),
-                layout.dataBytes(), layout.headerBytesRead(), targetBytes(spec),
-                targetSamples(spec), settings.batchSize(), layout.redshifts().isPresent(),
-                settings.outputBucket(), outputPrefix, null);
+        return new JobRecord(
+                jobId,
+                bucket,
+                key,
+                versionOrEtag,
+                JobStatus.SUBMITTING,
+                now,
+                0,
+                JobDeadlines.deadlineAt(now, layout.dataBytes()),
+                partitions,
+                0,
+                layout.rows(),
+                layout.dataBytes(),
+                layout.headerBytesRead(),
+                targetBytes(spec),
+                targetSamples(spec),
+                settings.batchSize(),
+                layout.redshifts().isPresent(),
+                settings.outputBucket(),
+                outputPrefix,
+                null);
     }
 
     private static long targetBytes(PartitionSpec spec) {

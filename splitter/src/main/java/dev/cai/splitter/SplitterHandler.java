@@ -21,8 +21,8 @@ import java.util.List;
  * once per container and delegates each record to {@link Splitter}.
  *
  * <p>An invalid dataset is not an error of this function: the job is recorded FAILED with the
- * reason. An I/O or queue failure is: it escapes so that Lambda retries the asynchronous event,
- * and the retry resumes the job.
+ * reason. An I/O or queue failure is: it escapes so that Lambda retries the asynchronous event, and
+ * the retry resumes the job.
  */
 public final class SplitterHandler implements RequestHandler<S3Event, SplitterResponse> {
 
@@ -44,9 +44,10 @@ public final class SplitterHandler implements RequestHandler<S3Event, SplitterRe
             String bucket = record.getS3().getBucket().getName();
             S3ObjectEntity object = record.getS3().getObject();
             String key = S3EventKeys.decode(object.getKey());
-            String version = object.getVersionId() != null && !object.getVersionId().isEmpty()
-                    ? object.getVersionId()
-                    : object.geteTag();
+            String version =
+                    object.getVersionId() != null && !object.getVersionId().isEmpty()
+                            ? object.getVersionId()
+                            : object.geteTag();
             try {
                 outcomes.add(splitter.split(bucket, key, version));
             } catch (IOException e) {
@@ -64,7 +65,9 @@ public final class SplitterHandler implements RequestHandler<S3Event, SplitterRe
         return new Splitter(
                 new S3ObjectStore(AwsClients.s3()),
                 new SqsPartitionQueue(AwsClients.sqs(), settings.queueUrl()),
-                new DynamoJobTable(AwsClients.dynamoDb(), settings.jobTable(),
+                new DynamoJobTable(
+                        AwsClients.dynamoDb(),
+                        settings.jobTable(),
                         JobItems.expiringAfterDays(settings.ttlDays(), clock)),
                 settings,
                 clock);

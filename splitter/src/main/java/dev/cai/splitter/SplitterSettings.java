@@ -30,9 +30,17 @@ public record SplitterSettings(
         int ttlDays) {
 
     /** Every environment variable this function reads. */
-    public static final List<String> VARIABLES = List.of(
-            "JOB_TABLE", "PARTITION_QUEUE_URL", "OUTPUT_BUCKET", "OUTPUT_PREFIX", "PARTITION_SIZE",
-            "PARTITION_SAMPLES", "BATCH_SIZE", "ARRAY_NAMES", "JOB_TTL_DAYS");
+    public static final List<String> VARIABLES =
+            List.of(
+                    "JOB_TABLE",
+                    "PARTITION_QUEUE_URL",
+                    "OUTPUT_BUCKET",
+                    "OUTPUT_PREFIX",
+                    "PARTITION_SIZE",
+                    "PARTITION_SAMPLES",
+                    "BATCH_SIZE",
+                    "ARRAY_NAMES",
+                    "JOB_TTL_DAYS");
 
     public static final String DEFAULT_PARTITION_SIZE = "25MB";
     public static final int DEFAULT_BATCH_SIZE = 512;
@@ -43,17 +51,26 @@ public record SplitterSettings(
         String queue = reader.required("PARTITION_QUEUE_URL");
         String output = reader.required("OUTPUT_BUCKET");
         String prefix = normalisePrefix(reader.optional("OUTPUT_PREFIX", "jobs/"));
-        long bytes = reader.parsed("PARTITION_SIZE", DEFAULT_PARTITION_SIZE, ByteSize::parse,
-                "a size such as 25MB or 64MiB");
+        long bytes =
+                reader.parsed(
+                        "PARTITION_SIZE",
+                        DEFAULT_PARTITION_SIZE,
+                        ByteSize::parse,
+                        "a size such as 25MB or 64MiB");
         int samples = reader.integer("PARTITION_SAMPLES", 0, 0, Integer.MAX_VALUE);
         int batch = reader.integer("BATCH_SIZE", DEFAULT_BATCH_SIZE, 1, 65_536);
-        ArrayNames names = reader.parsed("ARRAY_NAMES", "", ArrayNames::parse,
-                "a list such as images=x,magnitudes=mags");
+        ArrayNames names =
+                reader.parsed(
+                        "ARRAY_NAMES",
+                        "",
+                        ArrayNames::parse,
+                        "a list such as images=x,magnitudes=mags");
         int ttl = reader.integer("JOB_TTL_DAYS", 30, 1, 3650);
         reader.validate("the splitter");
-        PartitionSpec spec = samples > 0
-                ? new PartitionSpec.BySamples(samples)
-                : new PartitionSpec.BySize(bytes);
+        PartitionSpec spec =
+                samples > 0
+                        ? new PartitionSpec.BySamples(samples)
+                        : new PartitionSpec.BySize(bytes);
         return new SplitterSettings(table, queue, output, prefix, spec, batch, names, ttl);
     }
 

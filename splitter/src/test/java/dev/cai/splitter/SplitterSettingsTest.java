@@ -9,8 +9,14 @@ import org.junit.jupiter.api.Test;
 
 class SplitterSettingsTest {
 
-    private static final Map<String, String> REQUIRED = Map.of(
-            "JOB_TABLE", "jobs", "PARTITION_QUEUE_URL", "http://queue", "OUTPUT_BUCKET", "out");
+    private static final Map<String, String> REQUIRED =
+            Map.of(
+                    "JOB_TABLE",
+                    "jobs",
+                    "PARTITION_QUEUE_URL",
+                    "http://queue",
+                    "OUTPUT_BUCKET",
+                    "out");
 
     @Test
     void fromEnvironment_defaults_partitionBy25Megabytes() {

@@ -17,8 +17,12 @@ public record FloatTensor(float[] data, long[] shape) {
         }
         if (expected != data.length) {
             throw new IllegalArgumentException(
-                    "tensor of shape " + Arrays.toString(shape) + " needs " + expected
-                            + " values, got " + data.length);
+                    "tensor of shape "
+                            + Arrays.toString(shape)
+                            + " needs "
+                            + expected
+                            + " values, got "
+                            + data.length);
         }
     }
 

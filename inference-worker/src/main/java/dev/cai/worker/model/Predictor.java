@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A loaded model that turns batches of dataset arrays into redshifts. Not thread-safe: use one
- * per thread.
+ * A loaded model that turns batches of dataset arrays into redshifts. Not thread-safe: use one per
+ * thread.
  */
 public interface Predictor extends AutoCloseable {
 
@@ -15,9 +15,9 @@ public interface Predictor extends AutoCloseable {
     /**
      * Predicts one batch.
      *
-     * @param inputs dataset arrays by canonical name ({@code images} as (B, bands, H, W),
-     *     {@code magnitudes} as (B, bands)), in float32 as stored; the predictor crops and
-     *     reorders to what its signature expects
+     * @param inputs dataset arrays by canonical name ({@code images} as (B, bands, H, W), {@code
+     *     magnitudes} as (B, bands)), in float32 as stored; the predictor crops and reorders to
+     *     what its signature expects
      */
     Predictions predict(Map<String, FloatTensor> inputs);
 

@@ -35,8 +35,8 @@ import org.tensorflow.proto.TensorShapeProto;
  * names (by default the array with the input's own name), and each NDArray is named after its
  * signature input, so the order in which the signature lists its inputs does not matter. Image
  * inputs (rank 4) are centre-cropped to the height and width the signature declares. The outputs
- * {@code redshift} and {@code redshift_sigma} are picked by name; a model with a single output
- * has that output used as the redshift.
+ * {@code redshift} and {@code redshift_sigma} are picked by name; a model with a single output has
+ * that output used as the redshift.
  *
  * <p>Not thread-safe: use one instance per thread.
  */
@@ -58,8 +58,8 @@ public final class SavedModelPredictor implements Predictor {
     private final int sigmaIndex;
     private final List<String> outputNames;
 
-    private SavedModelPredictor(Path modelDir, ZooModel<NDList, NDList> model,
-            Map<String, String> inputMapping) {
+    private SavedModelPredictor(
+            Path modelDir, ZooModel<NDList, NDList> model, Map<String, String> inputMapping) {
         this.modelDir = modelDir;
         this.model = model;
         SignatureDef signature = servingSignature(modelDir, model);
@@ -84,16 +84,20 @@ public final class SavedModelPredictor implements Predictor {
      */
     public static SavedModelPredictor load(Path modelDir, Map<String, String> inputMapping) {
         if (!Files.isRegularFile(modelDir.resolve("saved_model.pb"))) {
-            throw new ModelLoadException("no saved_model.pb in " + modelDir
-                    + ": expected a TensorFlow SavedModel folder", null);
+            throw new ModelLoadException(
+                    "no saved_model.pb in "
+                            + modelDir
+                            + ": expected a TensorFlow SavedModel folder",
+                    null);
         }
-        Criteria<NDList, NDList> criteria = Criteria.builder()
-                .setTypes(NDList.class, NDList.class)
-                .optModelPath(modelDir)
-                .optEngine("TensorFlow")
-                .optOption("SignatureDefKey", SIGNATURE_KEY)
-                .optTranslator(new NoopTranslator())
-                .build();
+        Criteria<NDList, NDList> criteria =
+                Criteria.builder()
+                        .setTypes(NDList.class, NDList.class)
+                        .optModelPath(modelDir)
+                        .optEngine("TensorFlow")
+                        .optOption("SignatureDefKey", SIGNATURE_KEY)
+                        .optTranslator(new NoopTranslator())
+                        .build();
         ZooModel<NDList, NDList> model;
         try {
             model = criteria.loadModel();
@@ -134,8 +138,13 @@ public final class SavedModelPredictor implements Predictor {
             String arrayName = datasetArrayByInput.get(input.name());
             long[] shape = arrayShapes.get(arrayName);
             if (shape == null) {
-                throw mismatch("signature input '" + input.name() + "' needs dataset array '"
-                        + arrayName + "', which the dataset does not have", arrayShapes);
+                throw mismatch(
+                        "signature input '"
+                                + input.name()
+                                + "' needs dataset array '"
+                                + arrayName
+                                + "', which the dataset does not have",
+                        arrayShapes);
             }
             String problem = shapeProblem(input, shape);
             if (problem != null) {
@@ -167,9 +176,11 @@ public final class SavedModelPredictor implements Predictor {
             // Outputs are copied into Java arrays here, so the call includes all engine work.
             try (NDList outputs = predictor.predict(list)) {
                 float[] redshift = column(output(outputs, redshiftIndex), rows, REDSHIFT);
-                Optional<float[]> sigma = sigmaIndex >= 0
-                        ? Optional.of(column(output(outputs, sigmaIndex), rows, REDSHIFT_SIGMA))
-                        : Optional.empty();
+                Optional<float[]> sigma =
+                        sigmaIndex >= 0
+                                ? Optional.of(
+                                        column(output(outputs, sigmaIndex), rows, REDSHIFT_SIGMA))
+                                : Optional.empty();
                 return new Predictions(redshift, sigma);
             }
         } catch (TranslateException e) {
@@ -190,8 +201,13 @@ public final class SavedModelPredictor implements Predictor {
         if (tensor == null) {
             Map<String, long[]> shapes = new LinkedHashMap<>();
             batch.forEach((name, value) -> shapes.put(name, value.shape()));
-            throw mismatch("batch has no array '" + arrayName + "' for signature input '"
-                    + input.name() + "'", shapes);
+            throw mismatch(
+                    "batch has no array '"
+                            + arrayName
+                            + "' for signature input '"
+                            + input.name()
+                            + "'",
+                    shapes);
         }
         String problem = shapeProblem(input, tensor.shape());
         if (problem != null) {
@@ -202,9 +218,14 @@ public final class SavedModelPredictor implements Predictor {
 
     private int checkRows(int rows, FloatTensor tensor, SignatureInput input) {
         if (rows >= 0 && tensor.batch() != rows) {
-            throw new ModelSignatureException("input '" + input.name() + "' has "
-                    + tensor.batch() + " rows but an earlier input has " + rows
-                    + ": every input of a batch must have the same row count");
+            throw new ModelSignatureException(
+                    "input '"
+                            + input.name()
+                            + "' has "
+                            + tensor.batch()
+                            + " rows but an earlier input has "
+                            + rows
+                            + ": every input of a batch must have the same row count");
         }
         return tensor.batch();
     }
@@ -217,7 +238,10 @@ public final class SavedModelPredictor implements Predictor {
         long[] expected = input.shape();
         String subject = "signature input '" + input.name() + "' " + Arrays.toString(expected);
         if (shape.length != expected.length) {
-            return subject + " has rank " + expected.length + " but the dataset array has shape "
+            return subject
+                    + " has rank "
+                    + expected.length
+                    + " but the dataset array has shape "
                     + Arrays.toString(shape);
         }
         for (int d = 1; d < expected.length; d++) {
@@ -226,7 +250,9 @@ public final class SavedModelPredictor implements Predictor {
             }
             boolean croppable = expected.length == 4 && d >= 2 && shape[d] > expected[d];
             if (!croppable) {
-                return subject + " does not fit dataset array shape " + Arrays.toString(shape)
+                return subject
+                        + " does not fit dataset array shape "
+                        + Arrays.toString(shape)
                         + (expected.length == 4 && d >= 2
                                 ? ": the stamps are smaller than the model's input"
                                 : ": dimension " + d + " differs");
@@ -260,8 +286,8 @@ public final class SavedModelPredictor implements Predictor {
     }
 
     /**
-     * Returns the output named like signature output {@code index}, or the array at that
-     * position when the engine leaves outputs unnamed.
+     * Returns the output named like signature output {@code index}, or the array at that position
+     * when the engine leaves outputs unnamed.
      */
     private NDArray output(NDList outputs, int index) {
         String name = outputNames.get(index);
@@ -276,9 +302,16 @@ public final class SavedModelPredictor implements Predictor {
     private float[] column(NDArray output, int rows, String name) {
         float[] values = output.toFloatArray();
         if (values.length != rows) {
-            throw new ModelSignatureException("output '" + name + "' of model " + modelDir
-                    + " has shape " + output.getShape() + " for " + rows
-                    + " rows: expected one value per row, (N, 1) or (N,)");
+            throw new ModelSignatureException(
+                    "output '"
+                            + name
+                            + "' of model "
+                            + modelDir
+                            + " has shape "
+                            + output.getShape()
+                            + " for "
+                            + rows
+                            + " rows: expected one value per row, (N, 1) or (N,)");
         }
         return values;
     }
@@ -286,22 +319,38 @@ public final class SavedModelPredictor implements Predictor {
     private ModelSignatureException mismatch(String problem, Map<String, long[]> arrays) {
         List<String> available = new ArrayList<>();
         arrays.forEach((name, shape) -> available.add(name + " " + Arrays.toString(shape)));
-        return new ModelSignatureException("model " + modelDir + " does not fit the dataset: "
-                + problem + ". Signature inputs: " + inputs + "; input mapping: "
-                + datasetArrayByInput + "; dataset arrays: " + available);
+        return new ModelSignatureException(
+                "model "
+                        + modelDir
+                        + " does not fit the dataset: "
+                        + problem
+                        + ". Signature inputs: "
+                        + inputs
+                        + "; input mapping: "
+                        + datasetArrayByInput
+                        + "; dataset arrays: "
+                        + available);
     }
 
     private static SignatureDef servingSignature(Path modelDir, ZooModel<NDList, NDList> model) {
         if (!(model.getBlock() instanceof TfSymbolBlock block)) {
-            throw new ModelSignatureException("model " + modelDir + " was not loaded by the"
-                    + " TensorFlow engine: expected a SavedModel");
+            throw new ModelSignatureException(
+                    "model "
+                            + modelDir
+                            + " was not loaded by the"
+                            + " TensorFlow engine: expected a SavedModel");
         }
         Map<String, SignatureDef> signatures =
                 block.getSavedModelBundle().getMetaGraphDef().getSignatureDefMap();
         SignatureDef signature = signatures.get(SIGNATURE_KEY);
         if (signature == null) {
-            throw new ModelSignatureException("model " + modelDir + " has no '" + SIGNATURE_KEY
-                    + "' signature: found " + signatures.keySet());
+            throw new ModelSignatureException(
+                    "model "
+                            + modelDir
+                            + " has no '"
+                            + SIGNATURE_KEY
+                            + "' signature: found "
+                            + signatures.keySet());
         }
         return signature;
     }
@@ -310,31 +359,40 @@ public final class SavedModelPredictor implements Predictor {
         List<SignatureInput> inputs = new ArrayList<>();
         for (Map.Entry<String, TensorInfo> entry : signature.getInputsMap().entrySet()) {
             TensorShapeProto shapeProto = entry.getValue().getTensorShape();
-            long[] shape = shapeProto.getDimList().stream()
-                    .mapToLong(TensorShapeProto.Dim::getSize)
-                    .toArray();
-            inputs.add(new SignatureInput(entry.getKey(), shape,
-                    entry.getValue().getDtype().name()));
+            long[] shape =
+                    shapeProto.getDimList().stream()
+                            .mapToLong(TensorShapeProto.Dim::getSize)
+                            .toArray();
+            inputs.add(
+                    new SignatureInput(entry.getKey(), shape, entry.getValue().getDtype().name()));
         }
         return inputs;
     }
 
-    private static Map<String, String> bind(List<SignatureInput> inputs,
-            Map<String, String> inputMapping, Path modelDir) {
+    private static Map<String, String> bind(
+            List<SignatureInput> inputs, Map<String, String> inputMapping, Path modelDir) {
         Set<String> inputNames = new LinkedHashSet<>();
         inputs.forEach(input -> inputNames.add(input.name()));
         for (String mapped : inputMapping.keySet()) {
             if (!inputNames.contains(mapped)) {
-                throw new ModelSignatureException("input mapping names '" + mapped
-                        + "', which is not an input of model " + modelDir + ": signature inputs "
-                        + inputs);
+                throw new ModelSignatureException(
+                        "input mapping names '"
+                                + mapped
+                                + "', which is not an input of model "
+                                + modelDir
+                                + ": signature inputs "
+                                + inputs);
             }
         }
         Map<String, String> binding = new LinkedHashMap<>();
         for (SignatureInput input : inputs) {
             if (!"DT_FLOAT".equals(input.dtype())) {
-                throw new ModelSignatureException("signature input " + input + " of model "
-                        + modelDir + " is not float32: dataset arrays are fed as DT_FLOAT");
+                throw new ModelSignatureException(
+                        "signature input "
+                                + input
+                                + " of model "
+                                + modelDir
+                                + " is not float32: dataset arrays are fed as DT_FLOAT");
             }
             binding.put(input.name(), inputMapping.getOrDefault(input.name(), input.name()));
         }
@@ -349,7 +407,13 @@ public final class SavedModelPredictor implements Predictor {
         if (outputNames.size() == 1) {
             return 0;
         }
-        throw new ModelSignatureException("model " + modelDir + " has outputs " + outputNames
-                + ": expected one named '" + REDSHIFT + "' or a single output");
+        throw new ModelSignatureException(
+                "model "
+                        + modelDir
+                        + " has outputs "
+                        + outputNames
+                        + ": expected one named '"
+                        + REDSHIFT
+                        + "' or a single output");
     }
 }

@@ -26,8 +26,10 @@ public record SignatureInput(String name, long[] shape, String dtype) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SignatureInput that && name.equals(that.name)
-                && Arrays.equals(shape, that.shape) && dtype.equals(that.dtype);
+        return other instanceof SignatureInput that
+                && name.equals(that.name)
+                && Arrays.equals(shape, that.shape)
+                && dtype.equals(that.dtype);
     }
 
     @Override

@@ -14,8 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Runs real TensorFlow SavedModels, built by the test, through {@link SavedModelPredictor}. */
 class SavedModelPredictorTest {
 
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
 
     static Path twoOutputs;
     static Path singleOutput;
@@ -34,9 +33,13 @@ class SavedModelPredictorTest {
         FloatTensor images = stamps(2, 64, 16, new float[] {1f, 3f}, 100f);
 
         try (SavedModelPredictor predictor = SavedModelPredictor.load(twoOutputs, Map.of())) {
-            Predictions predictions = predictor.predict(Map.of(
-                    "images", images,
-                    "magnitudes", new FloatTensor(magnitudes, new long[] {2, 5})));
+            Predictions predictions =
+                    predictor.predict(
+                            Map.of(
+                                    "images",
+                                    images,
+                                    "magnitudes",
+                                    new FloatTensor(magnitudes, new long[] {2, 5})));
 
             assertThat(predictions.redshift()[0]).isCloseTo(0.01f * 90 + 2f * 1f, within(1e-5f));
             assertThat(predictions.redshift()[1]).isCloseTo(0.01f * 96.5f + 2f * 3f, within(1e-5f));
@@ -47,9 +50,10 @@ class SavedModelPredictorTest {
     @Test
     void load_twoOutputModel_readsSignatureInputs() {
         try (SavedModelPredictor predictor = SavedModelPredictor.load(twoOutputs, Map.of())) {
-            assertThat(predictor.signatureInputs()).containsExactlyInAnyOrder(
-                    new SignatureInput("magnitudes", new long[] {-1, 5}, "DT_FLOAT"),
-                    new SignatureInput("images", new long[] {-1, 5, 16, 16}, "DT_FLOAT"));
+            assertThat(predictor.signatureInputs())
+                    .containsExactlyInAnyOrder(
+                            new SignatureInput("magnitudes", new long[] {-1, 5}, "DT_FLOAT"),
+                            new SignatureInput("images", new long[] {-1, 5, 16, 16}, "DT_FLOAT"));
             assertThat(predictor.requiredArrays())
                     .containsExactlyInAnyOrder("images", "magnitudes");
         }
@@ -61,9 +65,13 @@ class SavedModelPredictorTest {
         float[] magnitudes = {20f, 19f, 18f, 17f, 16f};
 
         try (SavedModelPredictor predictor = SavedModelPredictor.load(twoOutputs, mapping)) {
-            Predictions predictions = predictor.predict(Map.of(
-                    "stamps", stamps(1, 32, 16, new float[] {0.5f}, -7f),
-                    "mags", new FloatTensor(magnitudes, new long[] {1, 5})));
+            Predictions predictions =
+                    predictor.predict(
+                            Map.of(
+                                    "stamps",
+                                    stamps(1, 32, 16, new float[] {0.5f}, -7f),
+                                    "mags",
+                                    new FloatTensor(magnitudes, new long[] {1, 5})));
 
             assertThat(predictor.requiredArrays()).containsExactlyInAnyOrder("stamps", "mags");
             assertThat(predictions.redshift()[0]).isCloseTo(0.01f * 90 + 2f * 0.5f, within(1e-5f));
@@ -75,8 +83,8 @@ class SavedModelPredictorTest {
         float[] flux = {1f, 2f, 3f, 4f, 5f, 6f};
 
         try (SavedModelPredictor predictor = SavedModelPredictor.load(singleOutput, Map.of())) {
-            Predictions predictions = predictor.predict(
-                    Map.of("flux", new FloatTensor(flux, new long[] {2, 3})));
+            Predictions predictions =
+                    predictor.predict(Map.of("flux", new FloatTensor(flux, new long[] {2, 3})));
 
             assertThat(predictions.redshift()).containsExactly(6f, 15f);
         }
@@ -84,9 +92,10 @@ class SavedModelPredictorTest {
 
     @Test
     void checkDataset_smallStamps_listsBothSides() {
-        Map<String, long[]> dataset = Map.of(
-                "images", new long[] {100, 5, 8, 8},
-                "magnitudes", new long[] {100, 5});
+        Map<String, long[]> dataset =
+                Map.of(
+                        "images", new long[] {100, 5, 8, 8},
+                        "magnitudes", new long[] {100, 5});
 
         try (SavedModelPredictor predictor = SavedModelPredictor.load(twoOutputs, Map.of())) {
             assertThatThrownBy(() -> predictor.checkDataset(dataset))
@@ -113,9 +122,10 @@ class SavedModelPredictorTest {
 
     @Test
     void checkDataset_wrongBandCount_isRejected() {
-        Map<String, long[]> dataset = Map.of(
-                "images", new long[] {10, 4, 64, 64},
-                "magnitudes", new long[] {10, 5});
+        Map<String, long[]> dataset =
+                Map.of(
+                        "images", new long[] {10, 4, 64, 64},
+                        "magnitudes", new long[] {10, 5});
 
         try (SavedModelPredictor predictor = SavedModelPredictor.load(twoOutputs, Map.of())) {
             assertThatThrownBy(() -> predictor.checkDataset(dataset))
@@ -126,9 +136,10 @@ class SavedModelPredictorTest {
 
     @Test
     void checkDataset_largerStamps_pass() {
-        Map<String, long[]> dataset = Map.of(
-                "images", new long[] {10, 5, 64, 64},
-                "magnitudes", new long[] {10, 5});
+        Map<String, long[]> dataset =
+                Map.of(
+                        "images", new long[] {10, 5, 64, 64},
+                        "magnitudes", new long[] {10, 5});
 
         try (SavedModelPredictor predictor = SavedModelPredictor.load(twoOutputs, Map.of())) {
             predictor.checkDataset(dataset);
@@ -177,8 +188,8 @@ class SavedModelPredictorTest {
     }
 
     /**
-     * Builds (rows, 5, size, size) stamps in which the central {@code inner x inner} pixels of
-     * row i are {@code centre[i]} and every other pixel is {@code border}.
+     * Builds (rows, 5, size, size) stamps in which the central {@code inner x inner} pixels of row
+     * i are {@code centre[i]} and every other pixel is {@code border}.
      */
     static FloatTensor stamps(int rows, int size, int inner, float[] centre, float border) {
         float[] data = new float[rows * 5 * size * size];

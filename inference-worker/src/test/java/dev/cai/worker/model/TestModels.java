@@ -25,34 +25,43 @@ final class TestModels {
     private TestModels() {}
 
     /**
-     * Exports a model whose signature lists {@code magnitudes} (N, 5) before {@code images}
-     * (N, 5, 16, 16), with outputs {@code other = -mean(images)} and
-     * {@code redshift = 0.01 * sum(magnitudes) + 2 * mean(images)}, both (N, 1).
+     * Exports a model whose signature lists {@code magnitudes} (N, 5) before {@code images} (N, 5,
+     * 16, 16), with outputs {@code other = -mean(images)} and {@code redshift = 0.01 *
+     * sum(magnitudes) + 2 * mean(images)}, both (N, 1).
      */
     static void exportTwoOutputModel(Path dir) throws IOException {
         Engine.getEngine("TensorFlow");
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);
-            Placeholder<TFloat32> magnitudes = tf.withName("mags_in").placeholder(TFloat32.class,
-                    Placeholder.shape(Shape.of(-1, 5)));
-            Placeholder<TFloat32> images = tf.withName("images_in").placeholder(TFloat32.class,
-                    Placeholder.shape(Shape.of(-1, 5, 16, 16)));
-            Operand<TFloat32> magnitudeSum = tf.sum(magnitudes, tf.constant(new int[] {1}),
-                    Sum.keepDims(true));
-            Operand<TFloat32> imageMean = tf.reshape(tf.math.mean(images,
-                    tf.constant(new int[] {1, 2, 3}), Mean.keepDims(true)),
-                    tf.constant(new int[] {-1, 1}));
-            Operand<TFloat32> redshift = tf.math.add(
-                    tf.math.mul(magnitudeSum, tf.constant(MAGNITUDE_WEIGHT)),
-                    tf.math.mul(imageMean, tf.constant(IMAGE_WEIGHT)));
+            Placeholder<TFloat32> magnitudes =
+                    tf.withName("mags_in")
+                            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 5)));
+            Placeholder<TFloat32> images =
+                    tf.withName("images_in")
+                            .placeholder(
+                                    TFloat32.class, Placeholder.shape(Shape.of(-1, 5, 16, 16)));
+            Operand<TFloat32> magnitudeSum =
+                    tf.sum(magnitudes, tf.constant(new int[] {1}), Sum.keepDims(true));
+            Operand<TFloat32> imageMean =
+                    tf.reshape(
+                            tf.math.mean(
+                                    images, tf.constant(new int[] {1, 2, 3}), Mean.keepDims(true)),
+                            tf.constant(new int[] {-1, 1}));
+            Operand<TFloat32> redshift =
+                    tf.math.add(
+                            tf.math.mul(magnitudeSum, tf.constant(MAGNITUDE_WEIGHT)),
+                            tf.math.mul(imageMean, tf.constant(IMAGE_WEIGHT)));
             Operand<TFloat32> other = tf.math.neg(imageMean);
-            export(dir, graph, Signature.builder()
-                    .key(Signature.DEFAULT_KEY)
-                    .input("magnitudes", magnitudes)
-                    .input("images", images)
-                    .output("other", other)
-                    .output("redshift", redshift)
-                    .build());
+            export(
+                    dir,
+                    graph,
+                    Signature.builder()
+                            .key(Signature.DEFAULT_KEY)
+                            .input("magnitudes", magnitudes)
+                            .input("images", images)
+                            .output("other", other)
+                            .output("redshift", redshift)
+                            .build());
         }
     }
 
@@ -61,14 +70,18 @@ final class TestModels {
         Engine.getEngine("TensorFlow");
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);
-            Placeholder<TFloat32> flux = tf.withName("flux").placeholder(TFloat32.class,
-                    Placeholder.shape(Shape.of(-1, 3)));
+            Placeholder<TFloat32> flux =
+                    tf.withName("flux")
+                            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 3)));
             Operand<TFloat32> total = tf.sum(flux, tf.constant(new int[] {1}), Sum.keepDims(true));
-            export(dir, graph, Signature.builder()
-                    .key(Signature.DEFAULT_KEY)
-                    .input("flux", flux)
-                    .output("z", total)
-                    .build());
+            export(
+                    dir,
+                    graph,
+                    Signature.builder()
+                            .key(Signature.DEFAULT_KEY)
+                            .input("flux", flux)
+                            .output("z", total)
+                            .build());
         }
     }
 

@@ -6,17 +6,28 @@ import java.util.SplittableRandom;
 
 /**
  * Random edits to a file's bytes, aimed at what a dataset reader parses: single bits and bytes,
- * 16-, 32- and 64-bit fields set to boundary values, cuts, inserted bytes and edits to the
- * {@code .npy} header text. The same seed gives the same sequence of mutations.
+ * 16-, 32- and 64-bit fields set to boundary values, cuts, inserted bytes and edits to the {@code
+ * .npy} header text. The same seed gives the same sequence of mutations.
  */
 final class ByteMutator {
 
     /** Header tokens and their corrupt replacements. */
     private static final String[][] TEXT_SWAPS = {
-        {"(2,", "(9999999999999,"}, {"(2,", "(99999999999999999999,"}, {"False", "True "},
-        {"<f", "|O"}, {"<f", "<U"}, {"'shape'", "'shap' "}, {", }", ",,}"}, {"(2,", "((2,"},
-        {"'<", "\"<"}, {"(2, 1", "(2, 0"}, {"(2,", "(-2,"}, {"{'descr'", "['descr'"},
-        {"'descr': '<f4'", "'descr': [('a', '<f4')]"}, {"}", ""}, {"'", ""},
+        {"(2,", "(9999999999999,"},
+        {"(2,", "(99999999999999999999,"},
+        {"False", "True "},
+        {"<f", "|O"},
+        {"<f", "<U"},
+        {"'shape'", "'shap' "},
+        {", }", ",,}"},
+        {"(2,", "((2,"},
+        {"'<", "\"<"},
+        {"(2, 1", "(2, 0"},
+        {"(2,", "(-2,"},
+        {"{'descr'", "['descr'"},
+        {"'descr': '<f4'", "'descr': [('a', '<f4')]"},
+        {"}", ""},
+        {"'", ""},
         {"(", "(" + "(".repeat(40)},
     };
 
@@ -32,16 +43,17 @@ final class ByteMutator {
         int edits = 1 + random.nextInt(4);
         for (int e = 0; e < edits && bytes.length > 0; e++) {
             int at = random.nextInt(bytes.length);
-            bytes = switch (random.nextInt(8)) {
-                case 0 -> flipBit(bytes, at);
-                case 1 -> setByte(bytes, at);
-                case 2 -> putLittleEndian(bytes, at, 2, boundary(bytes.length));
-                case 3 -> putLittleEndian(bytes, at, 4, boundary(bytes.length));
-                case 4 -> putLittleEndian(bytes, at, 8, boundary(bytes.length));
-                case 5 -> Arrays.copyOf(bytes, at);
-                case 6 -> random.nextBoolean() ? cut(bytes, at) : insert(bytes, at);
-                default -> swapText(bytes);
-            };
+            bytes =
+                    switch (random.nextInt(8)) {
+                        case 0 -> flipBit(bytes, at);
+                        case 1 -> setByte(bytes, at);
+                        case 2 -> putLittleEndian(bytes, at, 2, boundary(bytes.length));
+                        case 3 -> putLittleEndian(bytes, at, 4, boundary(bytes.length));
+                        case 4 -> putLittleEndian(bytes, at, 8, boundary(bytes.length));
+                        case 5 -> Arrays.copyOf(bytes, at);
+                        case 6 -> random.nextBoolean() ? cut(bytes, at) : insert(bytes, at);
+                        default -> swapText(bytes);
+                    };
         }
         return bytes;
     }
@@ -57,9 +69,26 @@ final class ByteMutator {
     }
 
     private long boundary(int length) {
-        long[] values = {0, 1, -1, 0x7F, 0xFF, 0x7FFF, 0xFFFF, Integer.MAX_VALUE, 0xFFFFFFFFL,
-            Integer.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE, length, length + 1L, length - 22L,
-            length - 30L, 1 << 20, (1 << 20) + 1};
+        long[] values = {
+            0,
+            1,
+            -1,
+            0x7F,
+            0xFF,
+            0x7FFF,
+            0xFFFF,
+            Integer.MAX_VALUE,
+            0xFFFFFFFFL,
+            Integer.MIN_VALUE,
+            Long.MAX_VALUE,
+            Long.MIN_VALUE,
+            length,
+            length + 1L,
+            length - 22L,
+            length - 30L,
+            1 << 20,
+            (1 << 20) + 1
+        };
         return values[random.nextInt(values.length)];
     }
 

@@ -68,8 +68,9 @@ public final class DatasetFuzzBenchmark {
     /** Returns the outcome label, or null after recording a bug. */
     private static Outcome inspect(byte[] bytes) {
         try {
-            DatasetLayout layout = DatasetInspector.inspectNpz(
-                    new ByteArrayRangeSource("fuzz.npz", bytes), ArrayNames.DEFAULT);
+            DatasetLayout layout =
+                    DatasetInspector.inspectNpz(
+                            new ByteArrayRangeSource("fuzz.npz", bytes), ArrayNames.DEFAULT);
             for (ArrayLayout array : layout.arrays().values()) {
                 if (array.dataOffset() + array.dataBytes() > bytes.length) {
                     return Outcome.bug("accepted " + array + " beyond " + bytes.length + " bytes");
@@ -95,8 +96,8 @@ public final class DatasetFuzzBenchmark {
     }
 
     private void print(double seconds) {
-        System.out.printf("%d mutated files in %.1f s (%.0f per second)%n", runs, seconds,
-                runs / seconds);
+        System.out.printf(
+                "%d mutated files in %.1f s (%.0f per second)%n", runs, seconds, runs / seconds);
         outcomes.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(entry -> System.out.printf("%8d  %s%n", entry.getValue(), entry.getKey()));
@@ -109,10 +110,11 @@ public final class DatasetFuzzBenchmark {
      * quoted values and numbers masked so that messages about the same check group together.
      */
     private static String firstWords(String message) {
-        String text = message.substring(message.indexOf(": ") + 2)
-                .replaceAll("(member|entry) .*?\\.npy\\S*", "$1 *")
-                .replaceAll("'[^']*'", "*")
-                .replaceAll("\\d+", "#");
+        String text =
+                message.substring(message.indexOf(": ") + 2)
+                        .replaceAll("(member|entry) .*?\\.npy\\S*", "$1 *")
+                        .replaceAll("'[^']*'", "*")
+                        .replaceAll("\\d+", "#");
         String[] words = text.split("\\s+");
         return String.join(" ", Arrays.copyOf(words, Math.min(MESSAGE_WORDS, words.length)));
     }
@@ -146,13 +148,16 @@ public final class DatasetFuzzBenchmark {
     private static byte[] writeSeed(Path file, String imageType, String floatType, String idType)
             throws IOException {
         int rows = 2;
-        List<NpzWriter.ArraySpec> specs = List.of(
-                new NpzWriter.ArraySpec("images", NpyDType.parse(imageType),
-                        new long[] {rows, 2, 2, 2}),
-                new NpzWriter.ArraySpec("magnitudes", NpyDType.parse(floatType),
-                        new long[] {rows, 2}),
-                new NpzWriter.ArraySpec("redshifts", NpyDType.parse(floatType), new long[] {rows}),
-                new NpzWriter.ArraySpec("object_ids", NpyDType.parse(idType), new long[] {rows}));
+        List<NpzWriter.ArraySpec> specs =
+                List.of(
+                        new NpzWriter.ArraySpec(
+                                "images", NpyDType.parse(imageType), new long[] {rows, 2, 2, 2}),
+                        new NpzWriter.ArraySpec(
+                                "magnitudes", NpyDType.parse(floatType), new long[] {rows, 2}),
+                        new NpzWriter.ArraySpec(
+                                "redshifts", NpyDType.parse(floatType), new long[] {rows}),
+                        new NpzWriter.ArraySpec(
+                                "object_ids", NpyDType.parse(idType), new long[] {rows}));
         try (NpzWriter writer = new NpzWriter(file, specs)) {
             writer.writeRows("images", new float[rows * 8], 0, rows * 8);
             writer.writeRows("magnitudes", new float[] {20, 21, 22, 23}, 0, rows * 2);
@@ -190,8 +195,12 @@ public final class DatasetFuzzBenchmark {
                 }
             }
             if (count < 1 || maxSeconds < 1) {
-                throw new IllegalArgumentException("invalid --count " + count + " or --max-seconds "
-                        + maxSeconds + ": expected both >= 1");
+                throw new IllegalArgumentException(
+                        "invalid --count "
+                                + count
+                                + " or --max-seconds "
+                                + maxSeconds
+                                + ": expected both >= 1");
             }
             return new Options(count, seed, maxSeconds, files);
         }

@@ -1,8 +1,6 @@
 package dev.cai.loadtest.plan;
 
-/**
- * Lambda behaviour the planner models, each with the page it comes from (read December 2026).
- */
+/** Lambda behaviour the planner models, each with the page it comes from (read December 2026). */
 public final class LambdaLimits {
 
     /**

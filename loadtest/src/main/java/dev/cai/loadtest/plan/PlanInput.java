@@ -4,14 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A configuration to estimate: a dataset split into partitions, processed by workers of one
- * memory size.
+ * A configuration to estimate: a dataset split into partitions, processed by workers of one memory
+ * size.
  *
  * @param dataBytes dataset size in bytes
  * @param partitionBytes target partition size in bytes
  * @param memoryMb configured worker memory, 128 to 10,240 MB
- * @param maxConcurrency the event source mapping's MaximumConcurrency, 2 to 1,000, or 0 for
- *     none
+ * @param maxConcurrency the event source mapping's MaximumConcurrency, 2 to 1,000, or 0 for none
  * @param accountConcurrency concurrent executions available to the worker in the account
  * @param architecture {@code x86_64} or {@code arm64}
  */
@@ -32,14 +31,25 @@ public record PlanInput(
             problems.add("partition size is " + partitionBytes + " bytes: expected > 0");
         }
         if (memoryMb < LambdaLimits.MIN_MEMORY_MB || memoryMb > LambdaLimits.MAX_MEMORY_MB) {
-            problems.add("memory is " + memoryMb + " MB: expected " + LambdaLimits.MIN_MEMORY_MB
-                    + " to " + LambdaLimits.MAX_MEMORY_MB);
+            problems.add(
+                    "memory is "
+                            + memoryMb
+                            + " MB: expected "
+                            + LambdaLimits.MIN_MEMORY_MB
+                            + " to "
+                            + LambdaLimits.MAX_MEMORY_MB);
         }
-        if (maxConcurrency != 0 && (maxConcurrency < LambdaLimits.MAXIMUM_CONCURRENCY_MIN
-                || maxConcurrency > LambdaLimits.MAXIMUM_CONCURRENCY_MAX)) {
-            problems.add("maximum concurrency is " + maxConcurrency + ": expected "
-                    + LambdaLimits.MAXIMUM_CONCURRENCY_MIN + " to "
-                    + LambdaLimits.MAXIMUM_CONCURRENCY_MAX + ", or 0 for none");
+        if (maxConcurrency != 0
+                && (maxConcurrency < LambdaLimits.MAXIMUM_CONCURRENCY_MIN
+                        || maxConcurrency > LambdaLimits.MAXIMUM_CONCURRENCY_MAX)) {
+            problems.add(
+                    "maximum concurrency is "
+                            + maxConcurrency
+                            + ": expected "
+                            + LambdaLimits.MAXIMUM_CONCURRENCY_MIN
+                            + " to "
+                            + LambdaLimits.MAXIMUM_CONCURRENCY_MAX
+                            + ", or 0 for none");
         }
         if (accountConcurrency < 1) {
             problems.add("account concurrency is " + accountConcurrency + ": expected >= 1");
@@ -61,7 +71,12 @@ public record PlanInput(
     }
 
     public PlanInput with(long newPartitionBytes, int newMemoryMb) {
-        return new PlanInput(dataBytes, newPartitionBytes, newMemoryMb, maxConcurrency,
-                accountConcurrency, architecture);
+        return new PlanInput(
+                dataBytes,
+                newPartitionBytes,
+                newMemoryMb,
+                maxConcurrency,
+                accountConcurrency,
+                architecture);
     }
 }

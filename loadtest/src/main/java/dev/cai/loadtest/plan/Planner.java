@@ -14,10 +14,10 @@ import java.util.PriorityQueue;
  * Estimates makespan and cost of a job on AWS by simulating the SQS event source's scaling.
  *
  * <p>The simulation follows {@link LambdaLimits}: 5 concurrent workers at first, 300 more at the
- * start of each further minute while messages wait, never above the concurrency cap. A worker
- * takes {@code partition MiB x seconds per MiB} (scaled to its memory) per partition, plus one cold
- * start the first time an execution environment is created; idle environments are reused warm.
- * Every number is an estimate: real runs add queue polling delays, S3 variance and throttling.
+ * start of each further minute while messages wait, never above the concurrency cap. A worker takes
+ * {@code partition MiB x seconds per MiB} (scaled to its memory) per partition, plus one cold start
+ * the first time an execution environment is created; idle environments are reused warm. Every
+ * number is an estimate: real runs add queue polling delays, S3 variance and throttling.
  */
 public final class Planner {
 
@@ -74,22 +74,31 @@ public final class Planner {
                 double end = now + init + work;
                 running.add(end);
                 makespan = Math.max(makespan, end);
-                invocations.add(new LambdaInvocation(CostCalculator.WORKER, work * 1000,
-                        init * 1000, input.memoryMb(), input.architecture()));
+                invocations.add(
+                        new LambdaInvocation(
+                                CostCalculator.WORKER,
+                                work * 1000,
+                                init * 1000,
+                                input.memoryMb(),
+                                input.architecture()));
                 started++;
             }
             peak = Math.max(peak, running.size());
             now = nextEvent(now, running, cap, input.concurrencyCap());
         }
         RequestCounts requests = RequestCounts.estimate(partitions, partitions, 4, 2);
-        return new PlanEstimate(input, partitions, fullSeconds, peak, environments, makespan,
+        return new PlanEstimate(
+                input,
+                partitions,
+                fullSeconds,
+                peak,
+                environments,
+                makespan,
                 CostCalculator.costOfInvocations(invocations, requests, prices),
                 fullSeconds + rates.coldStartSeconds() <= LambdaLimits.MAX_TIMEOUT_SECONDS);
     }
 
-    /**
-     * Estimates every partition size and memory size of the grids and orders them by makespan.
-     */
+    /** Estimates every partition size and memory size of the grids and orders them by makespan. */
     public List<PlanEstimate> grid(PlanInput base) {
         List<PlanEstimate> estimates = new ArrayList<>();
         for (int partitionMb : PARTITION_GRID_MB) {
@@ -102,8 +111,8 @@ public final class Planner {
     }
 
     /**
-     * Picks the cheapest estimate whose makespan is within {@link #MAKESPAN_SLACK} of the
-     * fastest, among those whose partitions finish within the Lambda timeout.
+     * Picks the cheapest estimate whose makespan is within {@link #MAKESPAN_SLACK} of the fastest,
+     * among those whose partitions finish within the Lambda timeout.
      *
      * @throws IllegalArgumentException when no estimate fits the timeout
      */
@@ -111,11 +120,13 @@ public final class Planner {
         List<PlanEstimate> feasible =
                 estimates.stream().filter(PlanEstimate::withinTimeout).toList();
         if (feasible.isEmpty()) {
-            throw new IllegalArgumentException("no configuration finishes a partition within "
-                    + LambdaLimits.MAX_TIMEOUT_SECONDS + " s: use smaller partitions");
+            throw new IllegalArgumentException(
+                    "no configuration finishes a partition within "
+                            + LambdaLimits.MAX_TIMEOUT_SECONDS
+                            + " s: use smaller partitions");
         }
-        double fastest = feasible.stream()
-                .mapToDouble(PlanEstimate::makespanSeconds).min().orElseThrow();
+        double fastest =
+                feasible.stream().mapToDouble(PlanEstimate::makespanSeconds).min().orElseThrow();
         return feasible.stream()
                 .filter(estimate -> estimate.makespanSeconds() <= fastest * MAKESPAN_SLACK)
                 .min(Comparator.comparingDouble(estimate -> estimate.cost().totalUsd()))
@@ -125,8 +136,9 @@ public final class Planner {
     /** Returns the concurrency the event source allows at {@code seconds} after the start. */
     static int capAt(double seconds, int cap) {
         long minutes = (long) Math.floor(seconds / 60.0);
-        long allowed = LambdaLimits.SQS_INITIAL_CONCURRENCY
-                + minutes * LambdaLimits.SQS_SCALE_UP_PER_MINUTE;
+        long allowed =
+                LambdaLimits.SQS_INITIAL_CONCURRENCY
+                        + minutes * LambdaLimits.SQS_SCALE_UP_PER_MINUTE;
         return (int) Math.min(cap, allowed);
     }
 

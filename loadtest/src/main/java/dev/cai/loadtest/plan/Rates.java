@@ -17,16 +17,23 @@ public record Rates(double secondsPerMib, int memoryMb, double coldStartSeconds,
 
     public Rates {
         if (!(secondsPerMib > 0) || memoryMb <= 0 || !(coldStartSeconds >= 0)) {
-            throw new IllegalArgumentException("invalid rates from " + source + ": "
-                    + secondsPerMib + " s/MiB at " + memoryMb + " MB, cold start "
-                    + coldStartSeconds + " s; expected positive values");
+            throw new IllegalArgumentException(
+                    "invalid rates from "
+                            + source
+                            + ": "
+                            + secondsPerMib
+                            + " s/MiB at "
+                            + memoryMb
+                            + " MB, cold start "
+                            + coldStartSeconds
+                            + " s; expected positive values");
         }
     }
 
     /**
      * Returns the built-in rates: the published Step Functions runs' total duration over their
-     * total partition size (62.85 s over 250 MiB) at their configured 10,240 MB. Their sizes
-     * are read as MiB, the unit that reproduces their partition counts.
+     * total partition size (62.85 s over 250 MiB) at their configured 10,240 MB. Their sizes are
+     * read as MiB, the unit that reproduces their partition counts.
      */
     // NOTE: replace with rates measured by this pipeline on AWS once such a run exists. The cold
     // start is the 10 s INIT limit, not a measurement.
@@ -37,15 +44,18 @@ public record Rates(double secondsPerMib, int memoryMb, double coldStartSeconds,
             seconds += run.durationSeconds();
             mebibytes += run.partitionMb();
         }
-        return new Rates(seconds / mebibytes, PublishedCostTable.CONFIGURED_MEMORY_MB,
-                INIT_LIMIT_SECONDS, "built-in: the published Step Functions runs (25-100 MB "
+        return new Rates(
+                seconds / mebibytes,
+                PublishedCostTable.CONFIGURED_MEMORY_MB,
+                INIT_LIMIT_SECONDS,
+                "built-in: the published Step Functions runs (25-100 MB "
                         + "partitions at 10,240 MB); cold start assumed at the 10 s INIT limit");
     }
 
     /**
-     * Returns the handler seconds per MiB at another memory size, scaled by the vCPU share.
-     * This assumes the whole handler time is CPU-bound, so it is optimistic for larger memory
-     * when reading from S3 dominates.
+     * Returns the handler seconds per MiB at another memory size, scaled by the vCPU share. This
+     * assumes the whole handler time is CPU-bound, so it is optimistic for larger memory when
+     * reading from S3 dominates.
      */
     public double secondsPerMibAt(int targetMemoryMb) {
         return secondsPerMib * LambdaLimits.vcpus(memoryMb) / LambdaLimits.vcpus(targetMemoryMb);

@@ -32,15 +32,29 @@ public final class RatesReader {
         double mebibytes = Units.toMib(summary.bytes());
         double handlerSeconds = summary.stages().handler().totalMillis() / 1000.0;
         if (mebibytes <= 0 || handlerSeconds <= 0) {
-            throw new IllegalArgumentException(source + " has no completed partitions to measure: "
-                    + summary.bytes() + " bytes in " + handlerSeconds + " s of handler time");
+            throw new IllegalArgumentException(
+                    source
+                            + " has no completed partitions to measure: "
+                            + summary.bytes()
+                            + " bytes in "
+                            + handlerSeconds
+                            + " s of handler time");
         }
         JobSummary.Workers workers = summary.workers();
-        double coldStart = workers.coldStarts() > 0
-                ? workers.initMillisTotal() / 1000.0 / workers.coldStarts()
-                : Rates.INIT_LIMIT_SECONDS;
-        return new Rates(handlerSeconds / mebibytes, workers.configuredMemoryMb(), coldStart,
-                "job " + summary.jobId() + " in " + source + ", " + summary.partitions().done()
+        double coldStart =
+                workers.coldStarts() > 0
+                        ? workers.initMillisTotal() / 1000.0 / workers.coldStarts()
+                        : Rates.INIT_LIMIT_SECONDS;
+        return new Rates(
+                handlerSeconds / mebibytes,
+                workers.configuredMemoryMb(),
+                coldStart,
+                "job "
+                        + summary.jobId()
+                        + " in "
+                        + source
+                        + ", "
+                        + summary.partitions().done()
                         + " partitions");
     }
 
@@ -58,10 +72,14 @@ public final class RatesReader {
             throw new IllegalArgumentException(source + " has no COMPLETE run to measure");
         }
 
-        double coldStart = totals.coldStarts > 0
-                ? totals.initSeconds / totals.coldStarts
-                : Rates.INIT_LIMIT_SECONDS;
-        return new Rates(totals.handlerSeconds / totals.mebibytes, totals.memoryMb, coldStart,
+        double coldStart =
+                totals.coldStarts > 0
+                        ? totals.initSeconds / totals.coldStarts
+                        : Rates.INIT_LIMIT_SECONDS;
+        return new Rates(
+                totals.handlerSeconds / totals.mebibytes,
+                totals.memoryMb,
+                coldStart,
                 totals.runs + " complete runs in " + source);
     }
 
@@ -108,8 +126,12 @@ public final class RatesReader {
     private static int column(List<String> header, String name, String source) {
         int index = header.indexOf(name);
         if (index < 0) {
-            throw new IllegalArgumentException(source + " has no column '" + name
-                    + "': expected the header of a runs.csv written by the loadtest command");
+            throw new IllegalArgumentException(
+                    source
+                            + " has no column '"
+                            + name
+                            + "': expected the header of a runs.csv written by the loadtest"
+                            + " command");
         }
         return index;
     }

@@ -15,13 +15,13 @@ import java.util.SplittableRandom;
 
 /**
  * Measures the samples per second of {@link SavedModelPredictor} at several batch sizes, on
- * synthetic 64x64 stamps, one thread, as the worker calls it: each timed call includes the
- * centre crop, the copy into TensorFlow and the copy of the outputs back.
+ * synthetic 64x64 stamps, one thread, as the worker calls it: each timed call includes the centre
+ * crop, the copy into TensorFlow and the copy of the outputs back.
  *
- * <p>Usage: {@code PredictorBenchmark [MODEL_DIR] [SECONDS_PER_SIZE]}, defaults
- * {@code model/saved-model} and 5. Each batch size runs 3 untimed warm-up calls, then timed calls
- * until the time is used up, at most 200 calls. Needs {@code TENSORFLOW_LIBRARY_PATH} pointing
- * at the unpacked TensorFlow 2.16.1 libraries and {@code -Dai.djl.offline=true}.
+ * <p>Usage: {@code PredictorBenchmark [MODEL_DIR] [SECONDS_PER_SIZE]}, defaults {@code
+ * model/saved-model} and 5. Each batch size runs 3 untimed warm-up calls, then timed calls until
+ * the time is used up, at most 200 calls. Needs {@code TENSORFLOW_LIBRARY_PATH} pointing at the
+ * unpacked TensorFlow 2.16.1 libraries and {@code -Dai.djl.offline=true}.
  */
 public final class PredictorBenchmark {
 
@@ -40,25 +40,37 @@ public final class PredictorBenchmark {
         float[] magnitudes = new float[maxBatch * 5];
         render(images, magnitudes, maxBatch);
 
-        System.out.printf(Locale.ROOT, "Predictor benchmark, %s, %d cores available, Java %s,"
-                + " model %s%n%n", LocalDate.now(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), modelDir);
+        System.out.printf(
+                Locale.ROOT,
+                "Predictor benchmark, %s, %d cores available, Java %s," + " model %s%n%n",
+                LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                modelDir);
         System.out.println("| batch size | calls | median ms per call | samples/s |");
         System.out.println("|---|---|---|---|");
         try (SavedModelPredictor predictor = SavedModelPredictor.load(modelDir, Map.of())) {
             for (int batch : BATCH_SIZES) {
-                Map<String, FloatTensor> inputs = Map.of(
-                        "images", new FloatTensor(Arrays.copyOf(images, batch * 5 * STAMP * STAMP),
-                                new long[] {batch, 5, STAMP, STAMP}),
-                        "magnitudes", new FloatTensor(Arrays.copyOf(magnitudes, batch * 5),
-                                new long[] {batch, 5}));
+                Map<String, FloatTensor> inputs =
+                        Map.of(
+                                "images",
+                                        new FloatTensor(
+                                                Arrays.copyOf(images, batch * 5 * STAMP * STAMP),
+                                                new long[] {batch, 5, STAMP, STAMP}),
+                                "magnitudes",
+                                        new FloatTensor(
+                                                Arrays.copyOf(magnitudes, batch * 5),
+                                                new long[] {batch, 5}));
                 measure(predictor, inputs, batch, secondsPerSize);
             }
         }
     }
 
-    private static void measure(SavedModelPredictor predictor, Map<String, FloatTensor> inputs,
-            int batch, double seconds) {
+    private static void measure(
+            SavedModelPredictor predictor,
+            Map<String, FloatTensor> inputs,
+            int batch,
+            double seconds) {
         for (int i = 0; i < WARM_UP_CALLS; i++) {
             predictor.predict(inputs);
         }
@@ -73,15 +85,20 @@ public final class PredictorBenchmark {
             total += durations[calls];
             calls++;
             if (predictions.redshift().length != batch) {
-                throw new IllegalStateException("expected " + batch + " predictions, got "
-                        + predictions.redshift().length);
+                throw new IllegalStateException(
+                        "expected " + batch + " predictions, got " + predictions.redshift().length);
             }
         }
         long[] measured = Arrays.copyOf(durations, calls);
         Arrays.sort(measured);
         double medianMillis = measured[calls / 2] / 1e6;
         double samplesPerSecond = (double) batch * calls / (total / 1e9);
-        System.out.printf(Locale.ROOT, "| %d | %d | %.2f | %.0f |%n", batch, calls, medianMillis,
+        System.out.printf(
+                Locale.ROOT,
+                "| %d | %d | %.2f | %.0f |%n",
+                batch,
+                calls,
+                medianMillis,
                 samplesPerSecond);
     }
 

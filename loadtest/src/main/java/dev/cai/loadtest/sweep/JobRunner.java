@@ -13,8 +13,8 @@ public interface JobRunner {
      * @param partitionBytes target partition size in bytes
      * @param batchSize inference batch size
      * @return the job's summary, whatever its status
-     * @throws Exception when the job could not be run or did not end in time; the sweep records
-     *     the run as failed and goes on
+     * @throws Exception when the job could not be run or did not end in time; the sweep records the
+     *     run as failed and goes on
      */
     JobSummary run(Path dataset, long partitionBytes, int batchSize) throws Exception;
 }

@@ -12,8 +12,7 @@ import java.util.Map;
  * @param completeRuns runs whose job was COMPLETE, the only ones in the statistics
  * @param stats statistics of every metric over the complete runs
  */
-public record PointSummary(
-        SweepPoint point, int runs, int completeRuns, Map<Metric, Stats> stats) {
+public record PointSummary(SweepPoint point, int runs, int completeRuns, Map<Metric, Stats> stats) {
 
     public PointSummary {
         stats = Map.copyOf(stats);

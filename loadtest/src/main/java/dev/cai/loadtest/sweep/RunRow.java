@@ -4,8 +4,8 @@ import dev.cai.job.JobStatus;
 import dev.cai.job.JobSummary;
 
 /**
- * One run of a sweep point: a row of {@code runs.csv}. Rates and times come straight from the
- * job's summary; a run whose runner threw has status {@code ERROR} and zeros.
+ * One run of a sweep point: a row of {@code runs.csv}. Rates and times come straight from the job's
+ * summary; a run whose runner threw has status {@code ERROR} and zeros.
  *
  * @param point the parameters
  * @param run 1-based repetition number
@@ -48,7 +48,11 @@ public record RunRow(
 
     /** Builds the row of a run that produced a summary. */
     public static RunRow of(SweepPoint point, int run, JobSummary summary) {
-        return new RunRow(point, run, summary.status().name(), summary.jobId(),
+        return new RunRow(
+                point,
+                run,
+                summary.status().name(),
+                summary.jobId(),
                 summary.partitions().total(),
                 summary.timeline().jobWallMillis() / 1000.0,
                 summary.timeline().inferenceWindowMillis() / 1000.0,
@@ -67,7 +71,24 @@ public record RunRow(
 
     /** Builds the row of a run whose runner threw. */
     public static RunRow error(SweepPoint point, int run, Exception error) {
-        return new RunRow(point, run, "ERROR", "", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        return new RunRow(
+                point,
+                run,
+                "ERROR",
+                "",
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
                 error.getClass().getSimpleName() + ": " + error.getMessage());
     }
 

@@ -3,9 +3,9 @@ package dev.cai.loadtest.sweep;
 import java.util.List;
 
 /**
- * Mean, sample standard deviation (n - 1 in the denominator), minimum and maximum of a metric
- * over the complete runs of one point. The deviation is NaN for fewer than two runs, and every
- * field is NaN for none.
+ * Mean, sample standard deviation (n - 1 in the denominator), minimum and maximum of a metric over
+ * the complete runs of one point. The deviation is NaN for fewer than two runs, and every field is
+ * NaN for none.
  *
  * @param count number of runs
  * @param mean arithmetic mean

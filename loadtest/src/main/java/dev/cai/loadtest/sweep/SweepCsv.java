@@ -10,44 +10,80 @@ import java.util.List;
 /** Writes {@code runs.csv}, {@code means.csv} and the column descriptions of both. */
 public final class SweepCsv {
 
-    public static final List<String> RUN_COLUMNS = List.of(
-            "sweep", "partition_bytes", "data_bytes", "batch_size", "run", "status", "job_id",
-            "partitions", "job_wall_s", "inference_window_s", "samples", "bits",
-            "wallclock_throughput_bps", "summed_worker_throughput_bps", "samples_per_s",
-            "handler_s_total", "memory_mb", "cold_starts", "init_s_total", "cost_usd", "error");
+    public static final List<String> RUN_COLUMNS =
+            List.of(
+                    "sweep",
+                    "partition_bytes",
+                    "data_bytes",
+                    "batch_size",
+                    "run",
+                    "status",
+                    "job_id",
+                    "partitions",
+                    "job_wall_s",
+                    "inference_window_s",
+                    "samples",
+                    "bits",
+                    "wallclock_throughput_bps",
+                    "summed_worker_throughput_bps",
+                    "samples_per_s",
+                    "handler_s_total",
+                    "memory_mb",
+                    "cold_starts",
+                    "init_s_total",
+                    "cost_usd",
+                    "error");
 
     private SweepCsv() {}
 
-    /** Writes one row per run. Doubles are written with {@link Double#toString}, so they parse back exactly. */
-    public static void writeRuns(Path file, SweepKind kind, List<RunRow> rows)
-            throws IOException {
+    /**
+     * Writes one row per run. Doubles are written with {@link Double#toString}, so they parse back
+     * exactly.
+     */
+    public static void writeRuns(Path file, SweepKind kind, List<RunRow> rows) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add(String.join(",", RUN_COLUMNS));
         for (RunRow row : rows) {
-            lines.add(String.join(",", List.of(kind.commandName(),
-                    Long.toString(row.point().partitionBytes()),
-                    Long.toString(row.point().dataBytes()),
-                    Integer.toString(row.point().batchSize()),
-                    Integer.toString(row.run()), row.status(), quote(row.jobId()),
-                    Integer.toString(row.partitions()),
-                    Double.toString(row.jobWallSeconds()),
-                    Double.toString(row.inferenceWindowSeconds()),
-                    Long.toString(row.samples()), Long.toString(row.bits()),
-                    Double.toString(row.wallClockThroughputBps()),
-                    Double.toString(row.summedWorkerThroughputBps()),
-                    Double.toString(row.samplesPerSecond()),
-                    Double.toString(row.handlerSecondsTotal()),
-                    Integer.toString(row.memoryMb()), Integer.toString(row.coldStarts()),
-                    Double.toString(row.initSecondsTotal()), Double.toString(row.costUsd()),
-                    quote(row.error()))));
+            lines.add(
+                    String.join(
+                            ",",
+                            List.of(
+                                    kind.commandName(),
+                                    Long.toString(row.point().partitionBytes()),
+                                    Long.toString(row.point().dataBytes()),
+                                    Integer.toString(row.point().batchSize()),
+                                    Integer.toString(row.run()),
+                                    row.status(),
+                                    quote(row.jobId()),
+                                    Integer.toString(row.partitions()),
+                                    Double.toString(row.jobWallSeconds()),
+                                    Double.toString(row.inferenceWindowSeconds()),
+                                    Long.toString(row.samples()),
+                                    Long.toString(row.bits()),
+                                    Double.toString(row.wallClockThroughputBps()),
+                                    Double.toString(row.summedWorkerThroughputBps()),
+                                    Double.toString(row.samplesPerSecond()),
+                                    Double.toString(row.handlerSecondsTotal()),
+                                    Integer.toString(row.memoryMb()),
+                                    Integer.toString(row.coldStarts()),
+                                    Double.toString(row.initSecondsTotal()),
+                                    Double.toString(row.costUsd()),
+                                    quote(row.error()))));
         }
         Files.write(file, lines, StandardCharsets.UTF_8);
     }
 
     /** Returns the header of {@code means.csv}. */
     public static List<String> meanColumns() {
-        List<String> columns = new ArrayList<>(List.of(
-                "sweep", "partition_bytes", "data_bytes", "batch_size", "runs", "complete_runs"));
+        List<String> columns =
+                new ArrayList<>(
+                        List.of(
+                                "sweep",
+                                "partition_bytes",
+                                "data_bytes",
+                                "batch_size",
+                                "runs",
+                                "complete_runs"));
         for (Metric metric : Metric.values()) {
             for (String statistic : List.of("mean", "std", "min", "max")) {
                 columns.add(metric.column() + "_" + statistic);
@@ -62,11 +98,15 @@ public final class SweepCsv {
         List<String> lines = new ArrayList<>();
         lines.add(String.join(",", meanColumns()));
         for (PointSummary point : points) {
-            List<String> cells = new ArrayList<>(List.of(kind.commandName(),
-                    Long.toString(point.point().partitionBytes()),
-                    Long.toString(point.point().dataBytes()),
-                    Integer.toString(point.point().batchSize()),
-                    Integer.toString(point.runs()), Integer.toString(point.completeRuns())));
+            List<String> cells =
+                    new ArrayList<>(
+                            List.of(
+                                    kind.commandName(),
+                                    Long.toString(point.point().partitionBytes()),
+                                    Long.toString(point.point().dataBytes()),
+                                    Integer.toString(point.point().batchSize()),
+                                    Integer.toString(point.runs()),
+                                    Integer.toString(point.completeRuns())));
             for (Metric metric : Metric.values()) {
                 Stats stats = point.stats(metric);
                 cells.add(number(stats.mean()));
@@ -81,7 +121,8 @@ public final class SweepCsv {
 
     /** Writes the Markdown page that describes every column of both files. */
     public static void writeColumnsDoc(Path file) throws IOException {
-        String doc = """
+        String doc =
+                """
                 # Columns of runs.csv and means.csv
 
                 Sizes are bytes, times are seconds, rates are per second of wall-clock time.
@@ -133,7 +174,9 @@ public final class SweepCsv {
         if (field == null) {
             return "";
         }
-        if (field.contains(",") || field.contains("\"") || field.contains("\n")
+        if (field.contains(",")
+                || field.contains("\"")
+                || field.contains("\n")
                 || field.contains("\r")) {
             return "\"" + field.replace("\"", "\"\"") + "\"";
         }

@@ -30,8 +30,12 @@ public record SweepPlan(
     }
 
     /** Every data size times every partition size, at {@code batchSize}. */
-    public static SweepPlan dataSize(List<Long> dataSizes, List<Long> partitionSizes,
-            int batchSize, int runs, Duration timeLimit) {
+    public static SweepPlan dataSize(
+            List<Long> dataSizes,
+            List<Long> partitionSizes,
+            int batchSize,
+            int runs,
+            Duration timeLimit) {
         List<SweepPoint> points = new ArrayList<>();
         for (long partition : partitionSizes) {
             for (long data : dataSizes) {
@@ -42,8 +46,12 @@ public record SweepPlan(
     }
 
     /** Every batch size at every data size, with one partition size. */
-    public static SweepPlan batchSize(List<Integer> batchSizes, List<Long> dataSizes,
-            long partitionBytes, int runs, Duration timeLimit) {
+    public static SweepPlan batchSize(
+            List<Integer> batchSizes,
+            List<Long> dataSizes,
+            long partitionBytes,
+            int runs,
+            Duration timeLimit) {
         List<SweepPoint> points = new ArrayList<>();
         for (long data : dataSizes) {
             for (int batch : batchSizes) {
@@ -54,8 +62,12 @@ public record SweepPlan(
     }
 
     /** Every partition size at one data size and batch size. */
-    public static SweepPlan partitionSize(List<Long> partitionSizes, long dataBytes,
-            int batchSize, int runs, Duration timeLimit) {
+    public static SweepPlan partitionSize(
+            List<Long> partitionSizes,
+            long dataBytes,
+            int batchSize,
+            int runs,
+            Duration timeLimit) {
         List<SweepPoint> points = new ArrayList<>();
         for (long partition : partitionSizes) {
             points.add(new SweepPoint(dataBytes, partition, batchSize));

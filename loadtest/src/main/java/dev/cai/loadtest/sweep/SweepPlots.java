@@ -52,54 +52,119 @@ public final class SweepPlots {
         ToDoubleFunction<SweepPoint> batch = SweepPoint::batchSize;
         String mbit = "Wall-clock throughput (Mbit/s)";
         return switch (kind) {
-            case DATA_SIZE -> List.of(
-                    new PlotSpec("job-time-vs-data-size", "Job time by data size",
-                            "Data size (MB)", dataMb, "partition ", SweepPoint::partitionBytes,
-                            Metric.JOB_WALL_S, 1, "Job time (s)"),
-                    new PlotSpec("throughput-vs-data-size", "Wall-clock throughput by data size",
-                            "Data size (MB)", dataMb, "partition ", SweepPoint::partitionBytes,
-                            Metric.WALLCLOCK_THROUGHPUT_BPS, 1e-6, mbit),
-                    new PlotSpec("cost-vs-data-size", "Estimated AWS cost by data size",
-                            "Data size (MB)", dataMb, "partition ", SweepPoint::partitionBytes,
-                            Metric.COST_USD, 1, "Estimated cost (USD)"));
-            case BATCH_SIZE -> List.of(
-                    new PlotSpec("job-time-vs-batch-size", "Job time by batch size",
-                            "Batch size (samples)", batch, "data ", SweepPoint::dataBytes,
-                            Metric.JOB_WALL_S, 1, "Job time (s)"),
-                    new PlotSpec("throughput-vs-batch-size",
-                            "Wall-clock throughput by batch size", "Batch size (samples)", batch,
-                            "data ", SweepPoint::dataBytes,
-                            Metric.WALLCLOCK_THROUGHPUT_BPS, 1e-6, mbit));
-            case PARTITION_SIZE -> List.of(
-                    new PlotSpec("job-time-vs-partition-size", "Job time by partition size",
-                            "Partition size (MB)", partitionMb, "data ", SweepPoint::dataBytes,
-                            Metric.JOB_WALL_S, 1, "Job time (s)"),
-                    new PlotSpec("throughput-vs-partition-size",
-                            "Wall-clock throughput by partition size", "Partition size (MB)",
-                            partitionMb, "data ", SweepPoint::dataBytes,
-                            Metric.WALLCLOCK_THROUGHPUT_BPS, 1e-6, mbit),
-                    new PlotSpec("cost-vs-partition-size", "Estimated AWS cost by partition size",
-                            "Partition size (MB)", partitionMb, "data ", SweepPoint::dataBytes,
-                            Metric.COST_USD, 1, "Estimated cost (USD)"));
+            case DATA_SIZE ->
+                    List.of(
+                            new PlotSpec(
+                                    "job-time-vs-data-size",
+                                    "Job time by data size",
+                                    "Data size (MB)",
+                                    dataMb,
+                                    "partition ",
+                                    SweepPoint::partitionBytes,
+                                    Metric.JOB_WALL_S,
+                                    1,
+                                    "Job time (s)"),
+                            new PlotSpec(
+                                    "throughput-vs-data-size",
+                                    "Wall-clock throughput by data size",
+                                    "Data size (MB)",
+                                    dataMb,
+                                    "partition ",
+                                    SweepPoint::partitionBytes,
+                                    Metric.WALLCLOCK_THROUGHPUT_BPS,
+                                    1e-6,
+                                    mbit),
+                            new PlotSpec(
+                                    "cost-vs-data-size",
+                                    "Estimated AWS cost by data size",
+                                    "Data size (MB)",
+                                    dataMb,
+                                    "partition ",
+                                    SweepPoint::partitionBytes,
+                                    Metric.COST_USD,
+                                    1,
+                                    "Estimated cost (USD)"));
+            case BATCH_SIZE ->
+                    List.of(
+                            new PlotSpec(
+                                    "job-time-vs-batch-size",
+                                    "Job time by batch size",
+                                    "Batch size (samples)",
+                                    batch,
+                                    "data ",
+                                    SweepPoint::dataBytes,
+                                    Metric.JOB_WALL_S,
+                                    1,
+                                    "Job time (s)"),
+                            new PlotSpec(
+                                    "throughput-vs-batch-size",
+                                    "Wall-clock throughput by batch size",
+                                    "Batch size (samples)",
+                                    batch,
+                                    "data ",
+                                    SweepPoint::dataBytes,
+                                    Metric.WALLCLOCK_THROUGHPUT_BPS,
+                                    1e-6,
+                                    mbit));
+            case PARTITION_SIZE ->
+                    List.of(
+                            new PlotSpec(
+                                    "job-time-vs-partition-size",
+                                    "Job time by partition size",
+                                    "Partition size (MB)",
+                                    partitionMb,
+                                    "data ",
+                                    SweepPoint::dataBytes,
+                                    Metric.JOB_WALL_S,
+                                    1,
+                                    "Job time (s)"),
+                            new PlotSpec(
+                                    "throughput-vs-partition-size",
+                                    "Wall-clock throughput by partition size",
+                                    "Partition size (MB)",
+                                    partitionMb,
+                                    "data ",
+                                    SweepPoint::dataBytes,
+                                    Metric.WALLCLOCK_THROUGHPUT_BPS,
+                                    1e-6,
+                                    mbit),
+                            new PlotSpec(
+                                    "cost-vs-partition-size",
+                                    "Estimated AWS cost by partition size",
+                                    "Partition size (MB)",
+                                    partitionMb,
+                                    "data ",
+                                    SweepPoint::dataBytes,
+                                    Metric.COST_USD,
+                                    1,
+                                    "Estimated cost (USD)"));
         };
     }
 
     private static Path draw(PlotSpec spec, List<PointSummary> points, Path dir)
             throws IOException {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(spec.title())
-                .xAxisTitle(spec.xTitle()).yAxisTitle(spec.yTitle()).build();
+        XYChart chart =
+                new XYChartBuilder()
+                        .width(WIDTH)
+                        .height(HEIGHT)
+                        .title(spec.title())
+                        .xAxisTitle(spec.xTitle())
+                        .yAxisTitle(spec.yTitle())
+                        .build();
         chart.getStyler().setLegendVisible(true);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setXAxisDecimalPattern("#,##0.##");
-        chart.getStyler().setYAxisDecimalPattern(
-                spec.metric() == Metric.COST_USD ? "0.000000" : "#,##0.##");
+        chart.getStyler()
+                .setYAxisDecimalPattern(spec.metric() == Metric.COST_USD ? "0.000000" : "#,##0.##");
 
         // One series per value of the grouping parameter, points in ascending x.
         Map<Long, List<PointSummary>> series = new TreeMap<>();
         for (PointSummary point : points) {
             if (point.completeRuns() > 0) {
-                series.computeIfAbsent(spec.seriesKey().applyAsLong(point.point()),
-                        key -> new ArrayList<>()).add(point);
+                series.computeIfAbsent(
+                                spec.seriesKey().applyAsLong(point.point()),
+                                key -> new ArrayList<>())
+                        .add(point);
             }
         }
         for (Map.Entry<Long, List<PointSummary>> entry : series.entrySet()) {
@@ -117,8 +182,11 @@ public final class SweepPlots {
     private static void addSeries(
             XYChart chart, PlotSpec spec, long key, List<PointSummary> points) {
         List<PointSummary> sorted = new ArrayList<>(points);
-        sorted.sort((a, b) -> Double.compare(spec.x().applyAsDouble(a.point()),
-                spec.x().applyAsDouble(b.point())));
+        sorted.sort(
+                (a, b) ->
+                        Double.compare(
+                                spec.x().applyAsDouble(a.point()),
+                                spec.x().applyAsDouble(b.point())));
         double[] x = new double[sorted.size()];
         double[] y = new double[sorted.size()];
         double[] error = new double[sorted.size()];

@@ -11,8 +11,13 @@ public record SweepPoint(long dataBytes, long partitionBytes, int batchSize) {
 
     public SweepPoint {
         if (dataBytes <= 0 || partitionBytes <= 0 || batchSize <= 0) {
-            throw new IllegalArgumentException("sweep point must be positive: data " + dataBytes
-                    + " bytes, partition " + partitionBytes + " bytes, batch " + batchSize);
+            throw new IllegalArgumentException(
+                    "sweep point must be positive: data "
+                            + dataBytes
+                            + " bytes, partition "
+                            + partitionBytes
+                            + " bytes, batch "
+                            + batchSize);
         }
     }
 }

@@ -25,19 +25,29 @@ public final class SweepReport {
 
     private SweepReport() {}
 
-    public static void write(Path file, SweepPlan plan, Context context, SweepResult result,
-            List<Path> plots) throws IOException {
+    public static void write(
+            Path file, SweepPlan plan, Context context, SweepResult result, List<Path> plots)
+            throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(plan.kind().commandName()).append(" sweep\n\n");
         md.append("- Command: `").append(context.commandLine()).append("`\n");
-        md.append("- Target: ").append(context.target().name().toLowerCase(Locale.ROOT))
+        md.append("- Target: ")
+                .append(context.target().name().toLowerCase(Locale.ROOT))
                 .append('\n');
         md.append("- Machine: ").append(machine()).append('\n');
-        md.append("- Started: ").append(context.startedAt()).append(", ended: ")
-                .append(context.endedAt()).append('\n');
-        md.append("- Runs per point: ").append(plan.runsPerPoint()).append(", runs skipped by ")
-                .append("the time limit of ").append(plan.timeLimit().toMinutes())
-                .append(" min: ").append(result.skippedRuns()).append("\n\n");
+        md.append("- Started: ")
+                .append(context.startedAt())
+                .append(", ended: ")
+                .append(context.endedAt())
+                .append('\n');
+        md.append("- Runs per point: ")
+                .append(plan.runsPerPoint())
+                .append(", runs skipped by ")
+                .append("the time limit of ")
+                .append(plan.timeLimit().toMinutes())
+                .append(" min: ")
+                .append(result.skippedRuns())
+                .append("\n\n");
         md.append("Costs are estimates at AWS list prices from the runs' billed durations, ")
                 .append("whatever the target. Local wall times come from the machine above, ")
                 .append("not from AWS.\n\n");
@@ -59,16 +69,24 @@ public final class SweepReport {
                 .append("wall-clock throughput (Mbit/s) | samples/s | cost (USD) |\n");
         md.append("|---|---|---|---|---|---|---|---|\n");
         for (PointSummary point : points) {
-            md.append("| ").append(ByteSize.format(point.point().dataBytes()))
-                    .append(" | ").append(ByteSize.format(point.point().partitionBytes()))
-                    .append(" | ").append(point.point().batchSize())
-                    .append(" | ").append(point.completeRuns()).append(" of ").append(point.runs())
-                    .append(" | ").append(meanAndStd(point.stats(Metric.JOB_WALL_S), 1, "%.2f"))
-                    .append(" | ").append(meanAndStd(
-                            point.stats(Metric.WALLCLOCK_THROUGHPUT_BPS), 1e-6, "%.2f"))
-                    .append(" | ").append(meanAndStd(point.stats(Metric.SAMPLES_PER_S), 1,
-                            "%.1f"))
-                    .append(" | ").append(meanAndStd(point.stats(Metric.COST_USD), 1, "%.6f"))
+            md.append("| ")
+                    .append(ByteSize.format(point.point().dataBytes()))
+                    .append(" | ")
+                    .append(ByteSize.format(point.point().partitionBytes()))
+                    .append(" | ")
+                    .append(point.point().batchSize())
+                    .append(" | ")
+                    .append(point.completeRuns())
+                    .append(" of ")
+                    .append(point.runs())
+                    .append(" | ")
+                    .append(meanAndStd(point.stats(Metric.JOB_WALL_S), 1, "%.2f"))
+                    .append(" | ")
+                    .append(meanAndStd(point.stats(Metric.WALLCLOCK_THROUGHPUT_BPS), 1e-6, "%.2f"))
+                    .append(" | ")
+                    .append(meanAndStd(point.stats(Metric.SAMPLES_PER_S), 1, "%.1f"))
+                    .append(" | ")
+                    .append(meanAndStd(point.stats(Metric.COST_USD), 1, "%.6f"))
                     .append(" |\n");
         }
     }
@@ -87,9 +105,14 @@ public final class SweepReport {
     /** Describes the machine: OS, architecture, cores, JVM version and maximum heap. */
     static String machine() {
         Runtime runtime = Runtime.getRuntime();
-        return String.format(Locale.ROOT, "%s %s (%s), %d cores, Java %s, max heap %d MiB",
-                System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("os.arch"), runtime.availableProcessors(),
-                System.getProperty("java.version"), runtime.maxMemory() / Units.MIB);
+        return String.format(
+                Locale.ROOT,
+                "%s %s (%s), %d cores, Java %s, max heap %d MiB",
+                System.getProperty("os.name"),
+                System.getProperty("os.version"),
+                System.getProperty("os.arch"),
+                runtime.availableProcessors(),
+                System.getProperty("java.version"),
+                runtime.maxMemory() / Units.MIB);
     }
 }

@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
  * Runs a {@link SweepPlan}: every point {@code runsPerPoint} times, then writes {@code runs.csv},
  * {@code means.csv}, {@code runs.columns.md}, the plots and {@code report.md} into one folder.
  *
- * <p>Runs go round by round (every point once, then every point again), so a sweep cut short by
- * its time limit still covers every point. A run whose runner throws is logged and recorded as
- * ERROR; the sweep goes on.
+ * <p>Runs go round by round (every point once, then every point again), so a sweep cut short by its
+ * time limit still covers every point. A run whose runner throws is logged and recorded as ERROR;
+ * the sweep goes on.
  */
 public final class Sweeps {
 
@@ -59,8 +59,11 @@ public final class Sweeps {
             }
         }
         if (skipped > 0) {
-            LOG.warn("sweep {} skipped {} runs after its time limit of {}",
-                    plan.kind().commandName(), skipped, plan.timeLimit());
+            LOG.warn(
+                    "sweep {} skipped {} runs after its time limit of {}",
+                    plan.kind().commandName(),
+                    skipped,
+                    plan.timeLimit());
         }
         return writeOutputs(plan, outDir, commandLine, target, started, byPoint, rows, skipped);
     }
@@ -72,9 +75,17 @@ public final class Sweeps {
                 dataset = datasets.datasetOfBytes(point.dataBytes());
                 datasetCache.put(point.dataBytes(), dataset);
             }
-            RunRow row = RunRow.of(point, run,
-                    runner.run(dataset, point.partitionBytes(), point.batchSize()));
-            LOG.info("run {} of {}: job {} {} in {} s", run, point, row.jobId(), row.status(),
+            RunRow row =
+                    RunRow.of(
+                            point,
+                            run,
+                            runner.run(dataset, point.partitionBytes(), point.batchSize()));
+            LOG.info(
+                    "run {} of {}: job {} {} in {} s",
+                    run,
+                    point,
+                    row.jobId(),
+                    row.status(),
                     row.jobWallSeconds());
             return row;
         } catch (Exception e) {
@@ -83,9 +94,16 @@ public final class Sweeps {
         }
     }
 
-    private SweepResult writeOutputs(SweepPlan plan, Path outDir, String commandLine,
-            Target target, Instant started, Map<SweepPoint, List<RunRow>> byPoint,
-            List<RunRow> rows, int skipped) throws IOException {
+    private SweepResult writeOutputs(
+            SweepPlan plan,
+            Path outDir,
+            String commandLine,
+            Target target,
+            Instant started,
+            Map<SweepPoint, List<RunRow>> byPoint,
+            List<RunRow> rows,
+            int skipped)
+            throws IOException {
         List<PointSummary> points = new ArrayList<>();
         byPoint.forEach((point, pointRows) -> points.add(PointSummary.of(point, pointRows)));
 
@@ -102,8 +120,11 @@ public final class Sweeps {
         Path report = outDir.resolve("report.md");
         files.add(report);
         SweepResult result = new SweepResult(rows, points, skipped, files);
-        SweepReport.write(report, plan,
-                new SweepReport.Context(commandLine, target, started, clock.instant()), result,
+        SweepReport.write(
+                report,
+                plan,
+                new SweepReport.Context(commandLine, target, started, clock.instant()),
+                result,
                 plots);
         return result;
     }

@@ -21,8 +21,7 @@ import picocli.CommandLine;
 
 class CliTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     /** Runs a command and returns its exit code, standard output and error output. */
     private record Result(int exitCode, String out, String err) {}
@@ -51,8 +50,10 @@ class CliTest {
     void cost_text_showsPublishedAndReproducedCents() {
         Result result = execute(new CostCommand());
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).containsPattern("25 MB\\s+517\\s+6\\.55\\s+2\\.8\\s+\\$0\\.16\\s+\\$0\\.16");
-        assertThat(result.out()).containsPattern("100 MB\\s+130\\s+26\\.90\\s+7\\.0\\s+\\$0\\.41\\s+\\$0\\.41");
+        assertThat(result.out())
+                .containsPattern("25 MB\\s+517\\s+6\\.55\\s+2\\.8\\s+\\$0\\.16\\s+\\$0\\.16");
+        assertThat(result.out())
+                .containsPattern("100 MB\\s+130\\s+26\\.90\\s+7\\.0\\s+\\$0\\.41\\s+\\$0\\.41");
     }
 
     @Test
@@ -71,8 +72,15 @@ class CliTest {
 
     @Test
     void plan_publishedDataset_recommendsAndCallsItEstimate() {
-        Result result = execute(new PlanCommand(), "--data", "12.6GiB", "--partition-size",
-                "25MiB", "--memory-mb", "3008");
+        Result result =
+                execute(
+                        new PlanCommand(),
+                        "--data",
+                        "12.6GiB",
+                        "--partition-size",
+                        "25MiB",
+                        "--memory-mb",
+                        "3008");
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).containsPattern("25MiB\\s+3008\\s+517\\s");
         assertThat(result.out()).contains("Recommended (estimate)");
@@ -97,13 +105,26 @@ class CliTest {
     void loadtest_dataSize_writesRunsAndReport() throws IOException {
         SyntheticJobRunner runner = new SyntheticJobRunner();
         List<Target> targets = new ArrayList<>();
-        LoadtestCommand command = new LoadtestCommand((target, stack) -> {
-            targets.add(target);
-            return runner;
-        }, sparseFiles());
+        LoadtestCommand command =
+                new LoadtestCommand(
+                        (target, stack) -> {
+                            targets.add(target);
+                            return runner;
+                        },
+                        sparseFiles());
         Path out = dir.resolve("sweep");
-        Result result = execute(command, "data-size", "--out", out.toString(), "--runs", "1",
-                "--sizes", "2MB,4MB", "--partition-sizes", "1MB");
+        Result result =
+                execute(
+                        command,
+                        "data-size",
+                        "--out",
+                        out.toString(),
+                        "--runs",
+                        "1",
+                        "--sizes",
+                        "2MB,4MB",
+                        "--partition-sizes",
+                        "1MB");
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(Files.readAllLines(out.resolve("runs.csv"))).hasSize(1 + 2);
         assertThat(Files.readString(out.resolve("report.md")))
@@ -113,9 +134,12 @@ class CliTest {
 
     @Test
     void loadtest_awsWithoutStack_usageError() {
-        LoadtestCommand command = new LoadtestCommand((target, stack) -> {
-            throw new AssertionError("no runner should be created");
-        }, sparseFiles());
+        LoadtestCommand command =
+                new LoadtestCommand(
+                        (target, stack) -> {
+                            throw new AssertionError("no runner should be created");
+                        },
+                        sparseFiles());
         Result result = execute(command, "batch-size", "--target", "aws");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--stack");
@@ -123,8 +147,8 @@ class CliTest {
 
     @Test
     void loadtest_partitionSizeWithTwoSizes_usageError() {
-        LoadtestCommand command = new LoadtestCommand((target, stack) -> new SyntheticJobRunner(),
-                sparseFiles());
+        LoadtestCommand command =
+                new LoadtestCommand((target, stack) -> new SyntheticJobRunner(), sparseFiles());
         Result result = execute(command, "partition-size", "--sizes", "1MB,2MB");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("exactly one data size");

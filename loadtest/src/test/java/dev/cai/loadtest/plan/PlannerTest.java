@@ -18,8 +18,7 @@ class PlannerTest {
     private static final Rates ONE_SECOND_PER_MIB = new Rates(1.0, 1769, 2.0, "test");
 
     private static PlanInput tenMib(int memoryMb, int maxConcurrency) {
-        return new PlanInput(10 * Units.MIB, Units.MIB, memoryMb, maxConcurrency, 1000,
-                "x86_64");
+        return new PlanInput(10 * Units.MIB, Units.MIB, memoryMb, maxConcurrency, 1000, "x86_64");
     }
 
     @Test
@@ -80,15 +79,21 @@ class PlannerTest {
     @Test
     void estimate_slowerThanTimeout_flagged() {
         Rates slow = new Rates(100.0, 1769, 0, "test");
-        PlanEstimate estimate = new Planner(slow, PRICES).estimate(tenMib(1769, 0).with(
-                10 * Units.MIB, 1769));
+        PlanEstimate estimate =
+                new Planner(slow, PRICES).estimate(tenMib(1769, 0).with(10 * Units.MIB, 1769));
         assertThat(estimate.withinTimeout()).isFalse();
     }
 
     @Test
     void estimate_publishedDataset_517Partitions() {
-        PlanInput input = new PlanInput(ByteSize.parse("12.6GiB"), ByteSize.parse("25MiB"),
-                10_240, 0, 1000, "x86_64");
+        PlanInput input =
+                new PlanInput(
+                        ByteSize.parse("12.6GiB"),
+                        ByteSize.parse("25MiB"),
+                        10_240,
+                        0,
+                        1000,
+                        "x86_64");
         assertThat(new Planner(Rates.builtIn(), PRICES).estimate(input).partitions())
                 .isEqualTo(517);
     }
@@ -100,9 +105,12 @@ class PlannerTest {
         PlanEstimate chosen = Planner.recommend(grid);
         double fastest = grid.get(0).makespanSeconds();
         assertThat(chosen.makespanSeconds()).isLessThanOrEqualTo(fastest * 1.10);
-        assertThat(grid).filteredOn(e -> e.makespanSeconds() <= fastest * 1.10)
-                .allSatisfy(e -> assertThat(e.cost().totalUsd())
-                        .isGreaterThanOrEqualTo(chosen.cost().totalUsd()));
+        assertThat(grid)
+                .filteredOn(e -> e.makespanSeconds() <= fastest * 1.10)
+                .allSatisfy(
+                        e ->
+                                assertThat(e.cost().totalUsd())
+                                        .isGreaterThanOrEqualTo(chosen.cost().totalUsd()));
     }
 
     @Test
@@ -123,8 +131,7 @@ class PlannerTest {
 
     @Test
     void planInput_memoryAboveLimit_rejected() {
-        assertThatThrownBy(() -> tenMib(20_000, 0))
-                .hasMessageContaining("memory is 20000 MB");
+        assertThatThrownBy(() -> tenMib(20_000, 0)).hasMessageContaining("memory is 20000 MB");
     }
 
     @Test

@@ -22,26 +22,33 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SweepsTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     /** Sparse files of the requested size: the synthetic runner reads only their length. */
     private DatasetFactory sparseFiles() {
         Map<Long, Path> created = new HashMap<>();
-        return bytes -> created.computeIfAbsent(bytes, size -> {
-            Path file = dir.resolve("data-" + size + ".npz");
-            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-                raf.setLength(size);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            return file;
-        });
+        return bytes ->
+                created.computeIfAbsent(
+                        bytes,
+                        size -> {
+                            Path file = dir.resolve("data-" + size + ".npz");
+                            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+                                raf.setLength(size);
+                            } catch (IOException e) {
+                                throw new IllegalStateException(e);
+                            }
+                            return file;
+                        });
     }
 
     private SweepResult dataSizeSweep(SyntheticJobRunner runner) throws IOException {
-        SweepPlan plan = SweepPlan.dataSize(List.of(2 * Units.MB, 6 * Units.MB),
-                List.of(Units.MB, 3 * Units.MB), 512, 2, Duration.ofMinutes(5));
+        SweepPlan plan =
+                SweepPlan.dataSize(
+                        List.of(2 * Units.MB, 6 * Units.MB),
+                        List.of(Units.MB, 3 * Units.MB),
+                        512,
+                        2,
+                        Duration.ofMinutes(5));
         Sweeps sweeps = new Sweeps(runner, sparseFiles(), Clock.systemUTC());
         return sweeps.run(plan, dir.resolve("out"), "cai loadtest data-size", Target.LOCAL);
     }
@@ -53,9 +60,15 @@ class SweepsTest {
     @Test
     void run_dataSize_writesEveryFile() throws IOException {
         SweepResult result = dataSizeSweep(new SyntheticJobRunner());
-        assertThat(result.files()).extracting(path -> path.getFileName().toString())
-                .contains("runs.csv", "means.csv", "runs.columns.md", "report.md",
-                        "job-time-vs-data-size.png", "throughput-vs-data-size.png",
+        assertThat(result.files())
+                .extracting(path -> path.getFileName().toString())
+                .contains(
+                        "runs.csv",
+                        "means.csv",
+                        "runs.columns.md",
+                        "report.md",
+                        "job-time-vs-data-size.png",
+                        "throughput-vs-data-size.png",
                         "cost-vs-data-size.png");
         assertThat(result.files()).allSatisfy(path -> assertThat(path).isNotEmptyFile());
     }
@@ -80,8 +93,7 @@ class SweepsTest {
                     .isEqualTo(summary.timeline().jobWallMillis() / 1000.0);
             assertThat(Double.parseDouble(row[header.indexOf("inference_window_s")]))
                     .isEqualTo(summary.timeline().inferenceWindowMillis() / 1000.0);
-            assertThat(Long.parseLong(row[header.indexOf("samples")]))
-                    .isEqualTo(summary.samples());
+            assertThat(Long.parseLong(row[header.indexOf("samples")])).isEqualTo(summary.samples());
             assertThat(Long.parseLong(row[header.indexOf("bits")])).isEqualTo(summary.bytes() * 8);
             assertThat(Double.parseDouble(row[header.indexOf("wallclock_throughput_bps")]))
                     .isEqualTo(summary.throughput().wallClockBitsPerSecond());
@@ -101,10 +113,11 @@ class SweepsTest {
         List<String> header = SweepCsv.meanColumns();
         String[] first = csvRows(dir.resolve("out/means.csv")).get(0);
         SweepPoint point = result.points().get(0).point();
-        List<Double> walls = result.rows().stream()
-                .filter(row -> row.point().equals(point))
-                .map(RunRow::jobWallSeconds)
-                .toList();
+        List<Double> walls =
+                result.rows().stream()
+                        .filter(row -> row.point().equals(point))
+                        .map(RunRow::jobWallSeconds)
+                        .toList();
         double mean = (walls.get(0) + walls.get(1)) / 2;
         double std = Math.abs(walls.get(0) - walls.get(1)) / Math.sqrt(2);
         assertThat(Double.parseDouble(first[header.indexOf("job_wall_s_mean")]))
@@ -135,14 +148,22 @@ class SweepsTest {
 
     @Test
     void run_runnerThrows_recordedAsError() throws IOException {
-        JobRunner failing = (dataset, partition, batch) -> {
-            throw new IllegalStateException("stack not deployed");
-        };
-        SweepPlan plan = SweepPlan.partitionSize(List.of(Units.MB), 2 * Units.MB, 64, 1,
-                Duration.ofMinutes(1));
-        SweepResult result = new Sweeps(failing, sparseFiles(), Clock.systemUTC())
-                .run(plan, dir.resolve("failed"), "cai loadtest partition-size", Target.AWS);
-        assertThat(result.rows()).singleElement()
+        JobRunner failing =
+                (dataset, partition, batch) -> {
+                    throw new IllegalStateException("stack not deployed");
+                };
+        SweepPlan plan =
+                SweepPlan.partitionSize(
+                        List.of(Units.MB), 2 * Units.MB, 64, 1, Duration.ofMinutes(1));
+        SweepResult result =
+                new Sweeps(failing, sparseFiles(), Clock.systemUTC())
+                        .run(
+                                plan,
+                                dir.resolve("failed"),
+                                "cai loadtest partition-size",
+                                Target.AWS);
+        assertThat(result.rows())
+                .singleElement()
                 .satisfies(row -> assertThat(row.status()).isEqualTo("ERROR"))
                 .satisfies(row -> assertThat(row.error()).contains("stack not deployed"));
     }
@@ -150,30 +171,33 @@ class SweepsTest {
     @Test
     void run_timeLimitPassed_skipsRuns() throws IOException {
         // A clock that moves 10 minutes on every read passes the 5-minute limit at once.
-        Clock jumping = new Clock() {
-            private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        Clock jumping =
+                new Clock() {
+                    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
-            @Override
-            public Instant instant() {
-                Instant current = now;
-                now = now.plus(Duration.ofMinutes(10));
-                return current;
-            }
+                    @Override
+                    public Instant instant() {
+                        Instant current = now;
+                        now = now.plus(Duration.ofMinutes(10));
+                        return current;
+                    }
 
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
+                    @Override
+                    public java.time.ZoneId getZone() {
+                        return ZoneOffset.UTC;
+                    }
 
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-        };
-        SweepPlan plan = SweepPlan.batchSize(List.of(32, 64), List.of(2 * Units.MB),
-                Units.MB, 3, Duration.ofMinutes(5));
-        SweepResult result = new Sweeps(new SyntheticJobRunner(), sparseFiles(), jumping)
-                .run(plan, dir.resolve("limited"), "cai loadtest batch-size", Target.LOCAL);
+                    @Override
+                    public Clock withZone(java.time.ZoneId zone) {
+                        return this;
+                    }
+                };
+        SweepPlan plan =
+                SweepPlan.batchSize(
+                        List.of(32, 64), List.of(2 * Units.MB), Units.MB, 3, Duration.ofMinutes(5));
+        SweepResult result =
+                new Sweeps(new SyntheticJobRunner(), sparseFiles(), jumping)
+                        .run(plan, dir.resolve("limited"), "cai loadtest batch-size", Target.LOCAL);
         assertThat(result.rows().size() + result.skippedRuns()).isEqualTo(6);
         assertThat(result.skippedRuns()).isPositive();
     }

@@ -35,10 +35,28 @@ public final class SyntheticJobRunner implements JobRunner {
         int partitions = (int) ((dataBytes + partitionBytes - 1) / partitionBytes);
         String jobId = "job-" + (++jobs);
         long created = 1_000_000L * jobs;
-        JobRecord job = new JobRecord(jobId, "in", dataset.getFileName().toString(), "e",
-                JobStatus.RUNNING, created, 0, created + 3_600_000, partitions, 0,
-                dataBytes / BYTES_PER_SAMPLE, dataBytes, 1024, partitionBytes, 0, batchSize,
-                false, "out", "jobs/" + jobId + "/", null);
+        JobRecord job =
+                new JobRecord(
+                        jobId,
+                        "in",
+                        dataset.getFileName().toString(),
+                        "e",
+                        JobStatus.RUNNING,
+                        created,
+                        0,
+                        created + 3_600_000,
+                        partitions,
+                        0,
+                        dataBytes / BYTES_PER_SAMPLE,
+                        dataBytes,
+                        1024,
+                        partitionBytes,
+                        0,
+                        batchSize,
+                        false,
+                        "out",
+                        "jobs/" + jobId + "/",
+                        null);
 
         long[] workerFree = new long[WORKERS];
         List<PartitionResult> results = new ArrayList<>();
@@ -47,8 +65,8 @@ public final class SyntheticJobRunner implements JobRunner {
             long bytes = Math.min(partitionBytes, dataBytes - (long) id * partitionBytes);
             long samples = bytes / BYTES_PER_SAMPLE;
             long batches = (samples + batchSize - 1) / batchSize;
-            long handler = Math.round(bytes / 1048576.0 * MILLIS_PER_MB
-                    + batches * MILLIS_PER_BATCH) + 1;
+            long handler =
+                    Math.round(bytes / 1048576.0 * MILLIS_PER_MB + batches * MILLIS_PER_BATCH) + 1;
             int worker = id % WORKERS;
             boolean cold = id < WORKERS;
             long init = cold ? 700 : 0;
@@ -56,15 +74,41 @@ public final class SyntheticJobRunner implements JobRunner {
             long end = start + handler;
             workerFree[worker] = end;
             String requestId = jobId + "-r" + id;
-            results.add(new PartitionResult(jobId, id, PartitionStatus.DONE, 1, requestId,
-                    samples, bytes, 10, handler / 2, handler / 10, handler / 3, handler / 20,
-                    handler, 3008, 800, cold, init, start, end,
-                    JobRecord.predictionsKey(job.outputPrefix(), id), null));
-            attempts.add(new AttemptRecord(jobId, id, requestId, 1, handler, init, 3008,
-                    "x86_64", "DONE", start));
+            results.add(
+                    new PartitionResult(
+                            jobId,
+                            id,
+                            PartitionStatus.DONE,
+                            1,
+                            requestId,
+                            samples,
+                            bytes,
+                            10,
+                            handler / 2,
+                            handler / 10,
+                            handler / 3,
+                            handler / 20,
+                            handler,
+                            3008,
+                            800,
+                            cold,
+                            init,
+                            start,
+                            end,
+                            JobRecord.predictionsKey(job.outputPrefix(), id),
+                            null));
+            attempts.add(
+                    new AttemptRecord(
+                            jobId, id, requestId, 1, handler, init, 3008, "x86_64", "DONE", start));
         }
-        JobSummary summary = JobSummarizer.summarize(job, results, attempts, Optional.empty(),
-                PriceTable.loadDefault(), JobStatus.COMPLETE);
+        JobSummary summary =
+                JobSummarizer.summarize(
+                        job,
+                        results,
+                        attempts,
+                        Optional.empty(),
+                        PriceTable.loadDefault(),
+                        JobStatus.COMPLETE);
         summaries.add(summary);
         return summary;
     }

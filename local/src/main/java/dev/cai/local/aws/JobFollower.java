@@ -65,17 +65,27 @@ public final class JobFollower {
             long elapsed = System.currentTimeMillis() - start;
             if (progress.isPresent()) {
                 Progress now = progress.get();
-                listener.onProgress(now.done() + now.failed(), now.failed(),
-                        now.job().partitionCount(), now.samples(), elapsed);
+                listener.onProgress(
+                        now.done() + now.failed(),
+                        now.failed(),
+                        now.job().partitionCount(),
+                        now.samples(),
+                        elapsed);
                 if (now.job().status().isTerminal()) {
                     byte[] summary = store.get(now.job().outputBucket(), now.job().summaryKey());
                     return Json.fromJson(summary, JobSummary.class);
                 }
             }
             if (elapsed > timeout.toMillis()) {
-                throw new TimeoutException("job " + jobId + " did not end within " + timeout
-                        + (progress.isEmpty() ? "; the splitter never recorded it: check the "
-                                + "splitter function's logs in CloudWatch" : ""));
+                throw new TimeoutException(
+                        "job "
+                                + jobId
+                                + " did not end within "
+                                + timeout
+                                + (progress.isEmpty()
+                                        ? "; the splitter never recorded it: check the "
+                                                + "splitter function's logs in CloudWatch"
+                                        : ""));
             }
             Thread.sleep(pollInterval.toMillis());
         }

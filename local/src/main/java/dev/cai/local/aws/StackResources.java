@@ -52,7 +52,9 @@ public record StackResources(
                 prefix = parameter.parameterValue();
             }
         }
-        return new StackResources(require(outputs, INPUT_BUCKET_OUTPUT, stackName), prefix,
+        return new StackResources(
+                require(outputs, INPUT_BUCKET_OUTPUT, stackName),
+                prefix,
                 require(outputs, OUTPUT_BUCKET_OUTPUT, stackName),
                 require(outputs, JOB_TABLE_OUTPUT, stackName),
                 require(outputs, QUEUE_URL_OUTPUT, stackName));
@@ -61,9 +63,14 @@ public record StackResources(
     private static String require(Map<String, String> outputs, String key, String stackName) {
         String value = outputs.get(key);
         if (value == null) {
-            throw new IllegalArgumentException("stack " + stackName + " has no output " + key
-                    + ": was it deployed from this repository's template.yaml? Outputs found: "
-                    + outputs.keySet());
+            throw new IllegalArgumentException(
+                    "stack "
+                            + stackName
+                            + " has no output "
+                            + key
+                            + ": was it deployed from this repository's template.yaml? Outputs"
+                            + " found: "
+                            + outputs.keySet());
         }
         return value;
     }

@@ -26,8 +26,9 @@ final class DatasetCommand implements Runnable {
     @Command(
             name = "generate",
             mixinStandardHelpOptions = true,
-            description = "Writes a synthetic .npz of rendered galaxies (images 5x64x64 in "
-                    + "nanomaggies, magnitudes, redshifts, object ids), seeded and reproducible.")
+            description =
+                    "Writes a synthetic .npz of rendered galaxies (images 5x64x64 in nanomaggies,"
+                            + " magnitudes, redshifts, object ids), seeded and reproducible.")
     static final class Generate implements Callable<Integer> {
 
         @Option(names = "--size", description = "Approximate file size, e.g. 1GB, 500MiB.")
@@ -39,10 +40,15 @@ final class DatasetCommand implements Runnable {
         @Option(names = "--out", required = true, description = "The .npz file to write.")
         Path out;
 
-        @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--seed",
+                defaultValue = "42",
+                description = "Random seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--stamp-size", defaultValue = "64",
+        @Option(
+                names = "--stamp-size",
+                defaultValue = "64",
                 description = "Stamp width and height in pixels (default: ${DEFAULT-VALUE}).")
         int stampSize;
 
@@ -55,14 +61,21 @@ final class DatasetCommand implements Runnable {
                 System.err.println("cai dataset generate: give --size (e.g. 1GB) or --samples");
                 return 2;
             }
-            long count = samples != null
-                    ? samples
-                    : SyntheticDataset.samplesForBytes(ByteSize.parse(size), stampSize, !noRedshifts);
-            GenerationReport report = SyntheticDataset.generate(
-                    new GenerationRequest(out, count, seed, !noRedshifts, stampSize));
+            long count =
+                    samples != null
+                            ? samples
+                            : SyntheticDataset.samplesForBytes(
+                                    ByteSize.parse(size), stampSize, !noRedshifts);
+            GenerationReport report =
+                    SyntheticDataset.generate(
+                            new GenerationRequest(out, count, seed, !noRedshifts, stampSize));
             double megabytes = report.bytes() / 1e6;
-            System.out.printf("Wrote %s: %,d samples, %,.1f MB in %.1f s (%,.1f MB/s)%n",
-                    report.file(), report.samples(), megabytes, report.seconds(),
+            System.out.printf(
+                    "Wrote %s: %,d samples, %,.1f MB in %.1f s (%,.1f MB/s)%n",
+                    report.file(),
+                    report.samples(),
+                    megabytes,
+                    report.seconds(),
                     report.seconds() == 0 ? 0 : megabytes / report.seconds());
             return 0;
         }

@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code cai invoke}: runs one handler in this JVM on an event file, as {@code sam local invoke}
- * does in a container. The handler builds its clients from the environment, so it reaches
- * whatever AWS account, region and endpoints the standard variables name.
+ * does in a container. The handler builds its clients from the environment, so it reaches whatever
+ * AWS account, region and endpoints the standard variables name.
  */
 @Command(
         name = "invoke",
@@ -33,22 +33,30 @@ import picocli.CommandLine.Parameters;
 final class InvokeCommand implements Callable<Integer> {
 
     /** Function names as in template.yaml, and their handler classes. */
-    static final Map<String, String> HANDLERS = Map.of(
-            "SplitterFunction", "dev.cai.splitter.SplitterHandler",
-            "InferenceWorkerFunction", "dev.cai.worker.InferenceWorkerHandler",
-            "AggregatorFunction", "dev.cai.aggregator.AggregatorHandler",
-            "DeadLetterFunction", "dev.cai.aggregator.DeadLetterHandler",
-            "DeadlineFunction", "dev.cai.aggregator.DeadlineHandler");
+    static final Map<String, String> HANDLERS =
+            Map.of(
+                    "SplitterFunction", "dev.cai.splitter.SplitterHandler",
+                    "InferenceWorkerFunction", "dev.cai.worker.InferenceWorkerHandler",
+                    "AggregatorFunction", "dev.cai.aggregator.AggregatorHandler",
+                    "DeadLetterFunction", "dev.cai.aggregator.DeadLetterHandler",
+                    "DeadlineFunction", "dev.cai.aggregator.DeadlineHandler");
 
-    @Parameters(paramLabel = "FUNCTION",
-            description = "SplitterFunction, InferenceWorkerFunction, AggregatorFunction, "
-                    + "DeadLetterFunction or DeadlineFunction.")
+    @Parameters(
+            paramLabel = "FUNCTION",
+            description =
+                    "SplitterFunction, InferenceWorkerFunction, AggregatorFunction, "
+                            + "DeadLetterFunction or DeadlineFunction.")
     String function;
 
-    @Option(names = {"-e", "--event"}, required = true, description = "The event JSON file.")
+    @Option(
+            names = {"-e", "--event"},
+            required = true,
+            description = "The event JSON file.")
     Path event;
 
-    @Option(names = "--memory-mb", defaultValue = "3008",
+    @Option(
+            names = "--memory-mb",
+            defaultValue = "3008",
             description = "Memory the context reports (default: ${DEFAULT-VALUE}).")
     int memoryMb;
 
@@ -56,8 +64,11 @@ final class InvokeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String className = HANDLERS.get(function);
         if (className == null) {
-            System.err.println("cai invoke: unknown function '" + function + "': expected one of "
-                    + HANDLERS.keySet());
+            System.err.println(
+                    "cai invoke: unknown function '"
+                            + function
+                            + "': expected one of "
+                            + HANDLERS.keySet());
             return 2;
         }
         Object handler = Class.forName(className).getDeclaredConstructor().newInstance();
@@ -68,7 +79,8 @@ final class InvokeCommand implements Callable<Integer> {
         }
         @SuppressWarnings("unchecked")
         RequestHandler<Object, Object> typed = (RequestHandler<Object, Object>) handler;
-        Object output = typed.handleRequest(input, new dev.cai.local.LocalContext(function, memoryMb, 900));
+        Object output =
+                typed.handleRequest(input, new dev.cai.local.LocalContext(function, memoryMb, 900));
         System.out.println(toJson(output));
         return 0;
     }
@@ -96,8 +108,9 @@ final class InvokeCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     private static PojoSerializer<Object> serializer(Class<?> type) {
         if (LambdaEventSerializers.isLambdaSupportedEvent(type.getName())) {
-            return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(type,
-                    InvokeCommand.class.getClassLoader());
+            return (PojoSerializer<Object>)
+                    LambdaEventSerializers.serializerFor(
+                            type, InvokeCommand.class.getClassLoader());
         }
         return (PojoSerializer<Object>) (PojoSerializer<?>) new JacksonSerializer<>(type);
     }

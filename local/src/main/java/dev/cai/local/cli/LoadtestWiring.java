@@ -2,7 +2,6 @@ package dev.cai.local.cli;
 
 import dev.cai.job.JobSummary;
 import dev.cai.loadtest.cli.LoadtestCommand;
-import dev.cai.loadtest.sweep.DatasetFactory;
 import dev.cai.loadtest.sweep.JobRunner;
 import dev.cai.loadtest.sweep.Target;
 import dev.cai.local.LocalOptions;
@@ -30,12 +29,13 @@ final class LoadtestWiring {
 
     private static JobRunner runner(Target target, String stackName) {
         if (target == Target.AWS) {
-            throw new UnsupportedOperationException("--target aws is not available yet: deploy "
-                    + "with sam deploy and upload datasets to the stack's input bucket instead");
+            throw new UnsupportedOperationException(
+                    "--target aws is not available yet: deploy with sam deploy and upload datasets"
+                            + " to the stack's input bucket instead");
         }
         Path workDir = RepositoryPaths.defaultWorkDir().resolve("loadtest");
-        return (dataset, partitionBytes, batchSize) -> runLocally(workDir, dataset,
-                partitionBytes, batchSize);
+        return (dataset, partitionBytes, batchSize) ->
+                runLocally(workDir, dataset, partitionBytes, batchSize);
     }
 
     /**
@@ -45,8 +45,9 @@ final class LoadtestWiring {
     private static JobSummary runLocally(
             Path workDir, Path dataset, long partitionBytes, int batchSize) throws Exception {
         Path runDir = Files.createTempDirectory(Files.createDirectories(workDir), "run-");
-        LocalOptions options = LocalOptions.defaults(runDir, RepositoryPaths.shippedModel())
-                .withPartitioning(new PartitionSpec.BySize(partitionBytes), batchSize);
+        LocalOptions options =
+                LocalOptions.defaults(runDir, RepositoryPaths.shippedModel())
+                        .withPartitioning(new PartitionSpec.BySize(partitionBytes), batchSize);
         try (LocalPipeline pipeline = LocalPipeline.start(options)) {
             SplitOutcome outcome = pipeline.submit(dataset);
             return pipeline.await(outcome.jobId(), JOB_TIMEOUT, ProgressListener.NONE);

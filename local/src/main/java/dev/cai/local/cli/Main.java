@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
         name = "cai",
         mixinStandardHelpOptions = true,
         version = "cai 0.1.0",
-        description = "Event-driven redshift inference over NumPy datasets, on AWS Lambda or on "
-                + "this machine.",
+        description =
+                "Event-driven redshift inference over NumPy datasets, on AWS Lambda or on "
+                        + "this machine.",
         subcommands = {
             RunCommand.class,
             SubmitCommand.class,
@@ -27,8 +28,7 @@ import picocli.CommandLine.Command;
         })
 public final class Main implements Runnable {
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
@@ -49,8 +49,8 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Prints a failed command's error as one line naming the command, without a stack trace
-     * unless {@code CAI_DEBUG} is set, and returns exit status 1.
+     * Prints a failed command's error as one line naming the command, without a stack trace unless
+     * {@code CAI_DEBUG} is set, and returns exit status 1.
      */
     private static int reportFailure(
             Exception exception, CommandLine command, CommandLine.ParseResult parseResult) {

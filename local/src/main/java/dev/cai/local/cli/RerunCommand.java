@@ -36,21 +36,28 @@ final class RerunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JOB", description = "The job id.")
     String jobId;
 
-    @Option(names = "--failed", required = true,
+    @Option(
+            names = "--failed",
+            required = true,
             description = "Rerun the failed and missing partitions (the only mode).")
     boolean failed;
 
-    @Mixin
-    StackOptions stackOptions;
+    @Mixin StackOptions stackOptions;
 
-    @Option(names = "--out", description = "The local run's folder (default: work/ in the checkout).")
+    @Option(
+            names = "--out",
+            description = "The local run's folder (default: work/ in the checkout).")
     Path out;
 
-    @Option(names = "--array-names", defaultValue = "",
+    @Option(
+            names = "--array-names",
+            defaultValue = "",
             description = "Array names the job was run with, e.g. images=x,magnitudes=mags.")
     String arrayNames;
 
-    @Option(names = "--timeout", defaultValue = "PT2H",
+    @Option(
+            names = "--timeout",
+            defaultValue = "PT2H",
             description = "How long to wait for the job, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
@@ -67,14 +74,19 @@ final class RerunCommand implements Callable<Integer> {
     private JobSummary rerunOnAws() throws Exception {
         StackResources resources = stackOptions.resolve();
         if (resources.queueUrl() == null) {
-            throw new IllegalArgumentException("rerun needs the partition queue: give --stack, "
-                    + "or --queue-url with the explicit resources");
+            throw new IllegalArgumentException(
+                    "rerun needs the partition queue: give --stack, "
+                            + "or --queue-url with the explicit resources");
         }
         var table = StackOptions.jobTable(resources);
         var store = StackOptions.store();
-        Rerunner rerunner = new Rerunner(store,
-                new SqsPartitionQueue(AwsClients.sqs(), resources.queueUrl()), table,
-                ArrayNames.parse(arrayNames), Clock.systemUTC());
+        Rerunner rerunner =
+                new Rerunner(
+                        store,
+                        new SqsPartitionQueue(AwsClients.sqs(), resources.queueUrl()),
+                        table,
+                        ArrayNames.parse(arrayNames),
+                        Clock.systemUTC());
         List<Integer> partitions = rerunner.rerunFailed(jobId);
         System.err.printf("Job %s: re-sent partitions %s%n", jobId, partitions);
         return new JobFollower(table, store, Duration.ofSeconds(2))
@@ -84,12 +96,19 @@ final class RerunCommand implements Callable<Integer> {
     private JobSummary rerunLocally() throws Exception {
         Path workDir = out == null ? RepositoryPaths.defaultWorkDir() : out.toAbsolutePath();
         if (!Files.exists(workDir.resolve(LocalPipeline.TABLE_FILE))) {
-            throw new IllegalArgumentException("no saved local job table in " + workDir
-                    + ": run the job with `cai run --out " + workDir + "` first, or give --stack");
+            throw new IllegalArgumentException(
+                    "no saved local job table in "
+                            + workDir
+                            + ": run the job with `cai run --out "
+                            + workDir
+                            + "` first, or give --stack");
         }
-        LocalOptions options = LocalOptions.defaults(workDir, RepositoryPaths.shippedModel())
-                .withModel(RepositoryPaths.shippedModel(), java.util.Map.of(),
-                        ArrayNames.parse(arrayNames));
+        LocalOptions options =
+                LocalOptions.defaults(workDir, RepositoryPaths.shippedModel())
+                        .withModel(
+                                RepositoryPaths.shippedModel(),
+                                java.util.Map.of(),
+                                ArrayNames.parse(arrayNames));
         try (LocalPipeline pipeline = LocalPipeline.start(options)) {
             List<Integer> partitions = pipeline.rerunFailed(jobId);
             System.err.printf("Job %s: re-sent partitions %s%n", jobId, partitions);

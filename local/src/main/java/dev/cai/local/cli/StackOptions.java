@@ -11,8 +11,8 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 
 /**
  * Options that locate a deployed stack's resources. Credentials and the region come from the
- * standard AWS chain (environment, profile, instance role); {@code --region} sets the
- * {@code aws.region} system property, which that chain reads first.
+ * standard AWS chain (environment, profile, instance role); {@code --region} sets the {@code
+ * aws.region} system property, which that chain reads first.
  */
 final class StackOptions {
 
@@ -25,7 +25,9 @@ final class StackOptions {
     @Option(names = "--input-bucket", description = "Input bucket, instead of reading the stack.")
     String inputBucket;
 
-    @Option(names = "--input-prefix", defaultValue = "datasets/",
+    @Option(
+            names = "--input-prefix",
+            defaultValue = "datasets/",
             description = "Key prefix of uploads, with --input-bucket (default: ${DEFAULT-VALUE}).")
     String inputPrefix;
 
@@ -35,8 +37,10 @@ final class StackOptions {
     @Option(names = "--table", description = "Job table, instead of reading the stack.")
     String table;
 
-    @Option(names = "--queue-url", description = "Partition queue URL, instead of reading the "
-            + "stack (needed by rerun).")
+    @Option(
+            names = "--queue-url",
+            description =
+                    "Partition queue URL, instead of reading the " + "stack (needed by rerun).")
     String queueUrl;
 
     /** Returns whether a deployed stack was named, rather than the local runtime. */
@@ -56,8 +60,9 @@ final class StackOptions {
             return new StackResources(inputBucket, inputPrefix, outputBucket, table, queueUrl);
         }
         if (stack == null) {
-            throw new IllegalArgumentException("give --stack NAME, or all of --input-bucket, "
-                    + "--output-bucket and --table");
+            throw new IllegalArgumentException(
+                    "give --stack NAME, or all of --input-bucket, "
+                            + "--output-bucket and --table");
         }
         try (CloudFormationClient cloudFormation = CloudFormationClient.create()) {
             return StackResources.describe(cloudFormation, stack);
@@ -69,7 +74,9 @@ final class StackOptions {
     }
 
     static DynamoJobTable jobTable(StackResources resources) {
-        return new DynamoJobTable(AwsClients.dynamoDb(), resources.jobTable(),
+        return new DynamoJobTable(
+                AwsClients.dynamoDb(),
+                resources.jobTable(),
                 JobItems.expiringAfterDays(30, Clock.systemUTC()));
     }
 }

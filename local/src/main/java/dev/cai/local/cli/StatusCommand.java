@@ -19,31 +19,36 @@ final class StatusCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JOB", description = "The job id (printed by cai submit).")
     String jobId;
 
-    @Mixin
-    StackOptions stackOptions;
+    @Mixin StackOptions stackOptions;
 
     @Override
     public Integer call() {
         StackResources resources = stackOptions.resolve();
-        JobFollower follower = new JobFollower(StackOptions.jobTable(resources),
-                StackOptions.store(), Duration.ofSeconds(2));
+        JobFollower follower =
+                new JobFollower(
+                        StackOptions.jobTable(resources),
+                        StackOptions.store(),
+                        Duration.ofSeconds(2));
         Optional<JobFollower.Progress> progress = follower.progress(jobId);
         if (progress.isEmpty()) {
-            System.err.println("cai status: job " + jobId + " not found in table "
-                    + resources.jobTable());
+            System.err.println(
+                    "cai status: job " + jobId + " not found in table " + resources.jobTable());
             return 2;
         }
         JobFollower.Progress now = progress.get();
         System.out.printf("job         %s%n", jobId);
-        System.out.printf("status      %s%s%n", now.job().status(),
+        System.out.printf(
+                "status      %s%s%n",
+                now.job().status(),
                 now.job().reason() == null ? "" : " (" + now.job().reason() + ")");
         System.out.printf("input       s3://%s/%s%n", now.job().bucket(), now.job().key());
-        System.out.printf("partitions  %d done, %d failed, %d pending of %d%n", now.done(),
-                now.failed(), now.pending(), now.job().partitionCount());
+        System.out.printf(
+                "partitions  %d done, %d failed, %d pending of %d%n",
+                now.done(), now.failed(), now.pending(), now.job().partitionCount());
         System.out.printf("samples     %,d of %,d%n", now.samples(), now.job().rows());
         if (now.job().status().isTerminal()) {
-            System.out.printf("summary     s3://%s/%s%n", now.job().outputBucket(),
-                    now.job().summaryKey());
+            System.out.printf(
+                    "summary     s3://%s/%s%n", now.job().outputBucket(), now.job().summaryKey());
         }
         return 0;
     }

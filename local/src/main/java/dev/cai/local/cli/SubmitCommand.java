@@ -23,15 +23,15 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "submit",
         mixinStandardHelpOptions = true,
-        description = "Uploads DATASET to the stack's input bucket (multipart, with progress), "
-                + "then follows the job the upload starts until its summary is written.")
+        description =
+                "Uploads DATASET to the stack's input bucket (multipart, with progress), "
+                        + "then follows the job the upload starts until its summary is written.")
 final class SubmitCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DATASET", description = "An .npz written by np.savez.")
     Path dataset;
 
-    @Mixin
-    StackOptions stackOptions;
+    @Mixin StackOptions stackOptions;
 
     @Option(names = "--key", description = "Object key; default: the input prefix + file name.")
     String key;
@@ -39,7 +39,9 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--no-wait", description = "Upload and print the job id without following it.")
     boolean noWait;
 
-    @Option(names = "--timeout", defaultValue = "PT2H",
+    @Option(
+            names = "--timeout",
+            defaultValue = "PT2H",
             description = "How long to follow the job, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
@@ -57,21 +59,33 @@ final class SubmitCommand implements Callable<Integer> {
         var store = StackOptions.store();
         upload(store, resources.inputBucket(), objectKey);
 
-        ObjectInfo info = store.head(resources.inputBucket(), objectKey).orElseThrow(
-                () -> new IllegalStateException("uploaded object " + objectKey + " is missing"));
-        String jobId = JobIds.derive(resources.inputBucket(), objectKey,
-                info.versionId().orElse(info.etag()));
-        System.err.printf("Uploaded s3://%s/%s; job %s%n", resources.inputBucket(), objectKey,
-                jobId);
+        ObjectInfo info =
+                store.head(resources.inputBucket(), objectKey)
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "uploaded object " + objectKey + " is missing"));
+        String jobId =
+                JobIds.derive(
+                        resources.inputBucket(), objectKey, info.versionId().orElse(info.etag()));
+        System.err.printf(
+                "Uploaded s3://%s/%s; job %s%n", resources.inputBucket(), objectKey, jobId);
         if (noWait) {
             System.out.println(jobId);
             return 0;
         }
-        JobFollower follower = new JobFollower(StackOptions.jobTable(resources), store,
-                Duration.ofSeconds(2));
-        JobSummary summary = follower.await(jobId, timeout, (ended, failed, total, samples, ms) ->
-                System.err.printf("\r%d of %d partitions ended (%d failed), %,d samples, %d s ",
-                        ended, total, failed, samples, ms / 1000));
+        JobFollower follower =
+                new JobFollower(StackOptions.jobTable(resources), store, Duration.ofSeconds(2));
+        JobSummary summary =
+                follower.await(
+                        jobId,
+                        timeout,
+                        (ended, failed, total, samples, ms) ->
+                                System.err.printf(
+                                        "\r"
+                                            + "%d of %d partitions ended (%d failed), %,d samples,"
+                                            + " %d s ",
+                                        ended, total, failed, samples, ms / 1000));
         System.err.println();
         System.out.println(json ? Json.toPrettyJson(summary) : SummaryTable.render(summary));
         return RunCommand.exitCode(summary.status());
@@ -80,13 +94,14 @@ final class SubmitCommand implements Callable<Integer> {
     private void upload(dev.cai.aws.S3ObjectStore store, String bucket, String objectKey)
             throws Exception {
         long size = Files.size(dataset);
-        try (ProgressBar bar = new ProgressBarBuilder()
-                .setTaskName("upload")
-                .setInitialMax(size)
-                .setUnit(" MB", 1_000_000)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err))
-                .build()) {
+        try (ProgressBar bar =
+                new ProgressBarBuilder()
+                        .setTaskName("upload")
+                        .setInitialMax(size)
+                        .setUnit(" MB", 1_000_000)
+                        .setStyle(ProgressBarStyle.ASCII)
+                        .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                        .build()) {
             store.upload(bucket, objectKey, dataset, (sent, total) -> bar.stepTo(sent));
         }
     }

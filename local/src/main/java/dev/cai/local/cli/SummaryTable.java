@@ -43,15 +43,25 @@ final class SummaryTable {
         }
         row("input", "s3://" + summary.inputBucket() + "/" + summary.inputKey());
         JobSummary.Partitions partitions = summary.partitions();
-        row("partitions", String.format("%d done, %d failed, %d missing of %d", partitions.done(),
-                partitions.failed(), partitions.missing(), partitions.total()));
+        row(
+                "partitions",
+                String.format(
+                        "%d done, %d failed, %d missing of %d",
+                        partitions.done(),
+                        partitions.failed(),
+                        partitions.missing(),
+                        partitions.total()));
         for (JobSummary.FailedPartition failed : partitions.failedPartitions()) {
-            row("  partition " + failed.partitionId(),
+            row(
+                    "  partition " + failed.partitionId(),
                     failed.error() + " (" + failed.attempts() + " attempts)");
         }
         row("samples", String.format("%,d", summary.samples()));
-        row("data read", String.format("%,d bytes (splitter: %,d header bytes)", summary.bytes(),
-                summary.headerBytesRead()));
+        row(
+                "data read",
+                String.format(
+                        "%,d bytes (splitter: %,d header bytes)",
+                        summary.bytes(), summary.headerBytesRead()));
     }
 
     private void timing(JobSummary summary) {
@@ -70,20 +80,31 @@ final class SummaryTable {
         stage("  infer", stages.infer().perPartition());
         stage("  write", stages.write().perPartition());
         JobSummary.Workers workers = summary.workers();
-        row("worker attempts", String.format("%d (%d cold starts, %,d ms init)", workers.attempts(),
-                workers.coldStarts(), workers.initMillisTotal()));
-        row("memory", String.format("%,d MB configured, %,d MB peak", workers.configuredMemoryMb(),
-                workers.peakMemoryMbMax()));
+        row(
+                "worker attempts",
+                String.format(
+                        "%d (%d cold starts, %,d ms init)",
+                        workers.attempts(), workers.coldStarts(), workers.initMillisTotal()));
+        row(
+                "memory",
+                String.format(
+                        "%,d MB configured, %,d MB peak",
+                        workers.configuredMemoryMb(), workers.peakMemoryMbMax()));
     }
 
     private void cost(CostBreakdown cost) {
         section("Cost on AWS (" + cost.region() + " list prices, as this run would be billed)");
-        row("Lambda compute", String.format("$%.6f (%,.1f GB-s)", cost.lambdaComputeUsd(),
-                cost.gbSeconds()));
-        row("Lambda requests", String.format("$%.6f (%,d invocations)", cost.lambdaRequestsUsd(),
-                cost.invocations()));
-        row("SQS, DynamoDB, S3", String.format("$%.6f, $%.6f, $%.6f", cost.sqsUsd(),
-                cost.dynamoDbUsd(), cost.s3Usd()));
+        row(
+                "Lambda compute",
+                String.format("$%.6f (%,.1f GB-s)", cost.lambdaComputeUsd(), cost.gbSeconds()));
+        row(
+                "Lambda requests",
+                String.format(
+                        "$%.6f (%,d invocations)", cost.lambdaRequestsUsd(), cost.invocations()));
+        row(
+                "SQS, DynamoDB, S3",
+                String.format(
+                        "$%.6f, $%.6f, $%.6f", cost.sqsUsd(), cost.dynamoDbUsd(), cost.s3Usd()));
         row("total", String.format("$%.6f", cost.totalUsd()));
     }
 
@@ -99,17 +120,26 @@ final class SummaryTable {
     private void outputs(JobSummary summary, Path localStore) {
         section("Outputs");
         JobSummary.Outputs outputs = summary.outputs();
-        String base = localStore == null
-                ? "s3://" + outputs.bucket() + "/"
-                : localStore.resolve(outputs.bucket()) + "/";
+        String base =
+                localStore == null
+                        ? "s3://" + outputs.bucket() + "/"
+                        : localStore.resolve(outputs.bucket()) + "/";
         row("summary", base + outputs.summaryKey());
-        row("predictions", outputs.predictionsKeys().size() + " CSV files in " + base
-                + outputs.prefix() + "predictions/");
+        row(
+                "predictions",
+                outputs.predictionsKeys().size()
+                        + " CSV files in "
+                        + base
+                        + outputs.prefix()
+                        + "predictions/");
     }
 
     private void stage(String name, Percentiles percentiles) {
-        row(name, String.format("%,d / %,d / %,d", percentiles.p50(), percentiles.p95(),
-                percentiles.max()));
+        row(
+                name,
+                String.format(
+                        "%,d / %,d / %,d",
+                        percentiles.p50(), percentiles.p95(), percentiles.max()));
     }
 
     private void section(String title) {
@@ -128,7 +158,6 @@ final class SummaryTable {
     }
 
     private static String rate(double bitsPerSecond) {
-        return String.format("%,.1f Mbit/s (%,.2f MB/s)", bitsPerSecond / 1e6,
-                bitsPerSecond / 8e6);
+        return String.format("%,.1f Mbit/s (%,.2f MB/s)", bitsPerSecond / 1e6, bitsPerSecond / 8e6);
     }
 }

@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The aggregator's job table, which crashes the aggregator right after a partition was counted,
- * before the job could be finished. The attempt a {@link FaultTarget} names is the number of
- * times the aggregator has counted that partition of that job, from 1.
+ * before the job could be finished. The attempt a {@link FaultTarget} names is the number of times
+ * the aggregator has counted that partition of that job, from 1.
  */
 final class CrashingAggregatorTable extends ForwardingJobTable {
 
@@ -25,8 +25,14 @@ final class CrashingAggregatorTable extends ForwardingJobTable {
         int call = countCalls.merge(jobId + "#" + partitionId, 1, Integer::sum);
         if (injection.plan().decide(FaultKind.AGGREGATOR_CRASH, partitionId, call)) {
             injection.counters().add(FaultKind.AGGREGATOR_CRASH);
-            throw new InjectedCrash("injected aggregator crash after counting partition "
-                    + partitionId + " of job " + jobId + " (count " + counted + ")");
+            throw new InjectedCrash(
+                    "injected aggregator crash after counting partition "
+                            + partitionId
+                            + " of job "
+                            + jobId
+                            + " (count "
+                            + counted
+                            + ")");
         }
         return counted;
     }

@@ -26,10 +26,26 @@ final class DeadlineOverrideTable extends ForwardingJobTable {
     }
 
     private static JobRecord withDeadline(JobRecord job, long deadlineAt) {
-        return new JobRecord(job.jobId(), job.bucket(), job.key(), job.etag(), job.status(),
-                job.createdAtMillis(), job.finishedAtMillis(), deadlineAt, job.partitionCount(),
-                job.countedPartitions(), job.rows(), job.dataBytes(), job.headerBytesRead(),
-                job.partitionBytes(), job.partitionSamples(), job.batchSize(), job.hasLabels(),
-                job.outputBucket(), job.outputPrefix(), job.reason());
+        return new JobRecord(
+                job.jobId(),
+                job.bucket(),
+                job.key(),
+                job.etag(),
+                job.status(),
+                job.createdAtMillis(),
+                job.finishedAtMillis(),
+                deadlineAt,
+                job.partitionCount(),
+                job.countedPartitions(),
+                job.rows(),
+                job.dataBytes(),
+                job.headerBytesRead(),
+                job.partitionBytes(),
+                job.partitionSamples(),
+                job.batchSize(),
+                job.hasLabels(),
+                job.outputBucket(),
+                job.outputPrefix(),
+                job.reason());
     }
 }

@@ -62,8 +62,11 @@ public final class FaultInjection {
      */
     public void use(FaultPlan next) {
         if (!enabled) {
-            throw new IllegalStateException("cannot use " + next + ": the pipeline was started "
-                    + "without fault injection; start it with a FaultPlan");
+            throw new IllegalStateException(
+                    "cannot use "
+                            + next
+                            + ": the pipeline was started "
+                            + "without fault injection; start it with a FaultPlan");
         }
         this.plan = next;
         this.counters = new FaultCounters();
@@ -76,7 +79,8 @@ public final class FaultInjection {
             return new WorkerContainer(store, table, handler -> handler);
         }
         WorkerFaults faults = new WorkerFaults(this);
-        return new WorkerContainer(new FaultyObjectStore(store, faults),
+        return new WorkerContainer(
+                new FaultyObjectStore(store, faults),
                 new ThrottlingJobTable(table, faults),
                 handler -> new FaultyWorkerHandler(handler, faults, this, sqs, queueUrl));
     }
@@ -120,8 +124,7 @@ public final class FaultInjection {
     public record WorkerContainer(
             ObjectStore store,
             JobTable table,
-            UnaryOperator<RequestHandler<SQSEvent, SQSBatchResponse>>
-                    handlerDecorator) {
+            UnaryOperator<RequestHandler<SQSEvent, SQSBatchResponse>> handlerDecorator) {
 
         public RequestHandler<SQSEvent, SQSBatchResponse> wrap(
                 RequestHandler<SQSEvent, SQSBatchResponse> handler) {

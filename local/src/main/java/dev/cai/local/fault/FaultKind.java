@@ -14,8 +14,8 @@ public enum FaultKind {
      */
     SLOW_WORKER,
     /**
-     * A worker's attempt record reaches the table late, after its partition result, as a slow
-     * or retried write would. It stalls for the plan's slow worker delay.
+     * A worker's attempt record reaches the table late, after its partition result, as a slow or
+     * retried write would. It stalls for the plan's slow worker delay.
      */
     SLOW_ATTEMPT_WRITE,
     /** The aggregator dies after counting a partition and before finishing the job. */

@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * The faults to inject and their frequency: a rate per fault kind drawn from a seeded
- * {@link SplittableRandom}, or explicit targets such as "partition 3, every attempt", which are
- * hit whatever the rate. {@link #none()} injects nothing.
+ * The faults to inject and their frequency: a rate per fault kind drawn from a seeded {@link
+ * SplittableRandom}, or explicit targets such as "partition 3, every attempt", which are hit
+ * whatever the rate. {@link #none()} injects nothing.
  *
  * <p>Rates apply per decision: per partition message for worker faults and duplicate deliveries,
  * per counted partition for aggregator crashes, per batch for stream faults, per S3 event, and per
@@ -35,9 +35,10 @@ public final class FaultPlan {
         this.rates = new EnumMap<>(builder.rates);
         this.targets = new EnumMap<>(FaultKind.class);
         builder.targets.forEach((kind, list) -> targets.put(kind, List.copyOf(list)));
-        this.crashPoints = builder.crashPoints.isEmpty()
-                ? EnumSet.allOf(CrashPoint.class)
-                : EnumSet.copyOf(builder.crashPoints);
+        this.crashPoints =
+                builder.crashPoints.isEmpty()
+                        ? EnumSet.allOf(CrashPoint.class)
+                        : EnumSet.copyOf(builder.crashPoints);
         this.slowWorkerDelay = builder.slowWorkerDelay;
         this.jobDeadline = builder.jobDeadline;
         this.random = new SplittableRandom(seed);
@@ -59,7 +60,8 @@ public final class FaultPlan {
 
     /** Returns whether the plan injects nothing and overrides nothing. */
     public boolean isInert() {
-        return rates.values().stream().allMatch(rate -> rate == 0.0) && targets.isEmpty()
+        return rates.values().stream().allMatch(rate -> rate == 0.0)
+                && targets.isEmpty()
                 && jobDeadline == null;
     }
 
@@ -77,8 +79,8 @@ public final class FaultPlan {
     }
 
     /**
-     * Returns the time from a job's creation to its deadline, replacing the splitter's, so that
-     * the deadline sweep ends a hung job within seconds in a test.
+     * Returns the time from a job's creation to its deadline, replacing the splitter's, so that the
+     * deadline sweep ends a hung job within seconds in a test.
      */
     public Optional<Duration> jobDeadline() {
         return Optional.ofNullable(jobDeadline);
@@ -137,8 +139,17 @@ public final class FaultPlan {
 
     @Override
     public String toString() {
-        return "FaultPlan[seed=" + seed + ", rates=" + rates + ", targets=" + targets
-                + ", crashPoints=" + crashPoints + ", jobDeadline=" + jobDeadline + "]";
+        return "FaultPlan[seed="
+                + seed
+                + ", rates="
+                + rates
+                + ", targets="
+                + targets
+                + ", crashPoints="
+                + crashPoints
+                + ", jobDeadline="
+                + jobDeadline
+                + "]";
     }
 
     /** Collects the settings of a {@link FaultPlan}. */
@@ -162,8 +173,12 @@ public final class FaultPlan {
          */
         public Builder rate(FaultKind kind, double rate) {
             if (!(rate >= 0.0 && rate <= 1.0)) {
-                throw new IllegalArgumentException("invalid rate " + rate + " for " + kind
-                        + ": expected a probability between 0 and 1");
+                throw new IllegalArgumentException(
+                        "invalid rate "
+                                + rate
+                                + " for "
+                                + kind
+                                + ": expected a probability between 0 and 1");
             }
             rates.put(kind, rate);
             return this;

@@ -33,9 +33,9 @@ import java.util.regex.Pattern;
 
 /**
  * A randomized soak of the local pipeline. It runs N jobs one after another, each under its own
- * random mix of faults drawn from one seed. It prints the faults injected by kind, the samples
- * lost and duplicated (both must be 0) and the jobs by end status. A benchmark, not a test,
- * because its fault mixes vary with the seed and the thread timing.
+ * random mix of faults drawn from one seed. It prints the faults injected by kind, the samples lost
+ * and duplicated (both must be 0) and the jobs by end status. A benchmark, not a test, because its
+ * fault mixes vary with the seed and the thread timing.
  *
  * <p>Usage: {@code FaultSoak [jobs] [seed] [workDir]}, by default 20 jobs, seed 1 and a new
  * temporary folder. The system property {@code cai.repository.root} locates the SavedModel under
@@ -65,13 +65,25 @@ public final class FaultSoak {
     public static void main(String[] args) throws Exception {
         int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 1L;
-        Path workDir = args.length > 2
-                ? Path.of(args[2])
-                : Files.createTempDirectory("cai-fault-soak");
-        Path model = Path.of(System.getProperty("cai.repository.root", "."))
-                .resolve("model/saved-model");
-        LocalOptions options = new LocalOptions(workDir, 2, 1024, PARTITIONS, 32, model,
-                ArrayNames.DEFAULT, Map.of(), 3, 1, Duration.ofSeconds(1), 20);
+        Path workDir =
+                args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("cai-fault-soak");
+        Path model =
+                Path.of(System.getProperty("cai.repository.root", "."))
+                        .resolve("model/saved-model");
+        LocalOptions options =
+                new LocalOptions(
+                        workDir,
+                        2,
+                        1024,
+                        PARTITIONS,
+                        32,
+                        model,
+                        ArrayNames.DEFAULT,
+                        Map.of(),
+                        3,
+                        1,
+                        Duration.ofSeconds(1),
+                        20);
         long start = System.nanoTime();
         try (LocalPipeline pipeline = LocalPipeline.start(options, FaultPlan.none())) {
             FaultSoak soak = new FaultSoak(pipeline, workDir, seed);
@@ -87,18 +99,21 @@ public final class FaultSoak {
         pipeline.faults().use(plan);
         int samples = 200 + random.nextInt(201);
         Path dataset = workDir.resolve("soak-" + index + ".npz");
-        SyntheticDataset.generate(new GenerationRequest(dataset, samples, random.nextLong(), true,
-                64));
+        SyntheticDataset.generate(
+                new GenerationRequest(dataset, samples, random.nextLong(), true, 64));
 
         String jobId = pipeline.submit(dataset).jobId();
-        JobSummary summary = pipeline.await(jobId, JOB_DEADLINE.plusMinutes(1),
-                ProgressListener.NONE);
+        JobSummary summary =
+                pipeline.await(jobId, JOB_DEADLINE.plusMinutes(1), ProgressListener.NONE);
         check(dataset, summary);
-        pipeline.faults().counters().snapshot().forEach(
-                (kind, count) -> faults.merge(kind, count, Long::sum));
+        pipeline.faults()
+                .counters()
+                .snapshot()
+                .forEach((kind, count) -> faults.merge(kind, count, Long::sum));
         statuses.merge(summary.status(), 1, Integer::sum);
-        System.out.printf("job %2d: %d samples, %s, faults %d%n", index, samples,
-                summary.status(), pipeline.faults().counters().total());
+        System.out.printf(
+                "job %2d: %d samples, %s, faults %d%n",
+                index, samples, summary.status(), pipeline.faults().counters().total());
     }
 
     /** Draws a rate for each kind: zero for about a third of the kinds, else up to a maximum. */
@@ -126,9 +141,10 @@ public final class FaultSoak {
      * one per sample, and summaries whose counts disagree with the predictions.
      */
     private void check(Path dataset, JobSummary summary) throws IOException {
-        DatasetLayout layout = DatasetInspector.inspectNpz(
-                new FileByteRangeSource(dataset, dataset.getFileName().toString()),
-                ArrayNames.DEFAULT);
+        DatasetLayout layout =
+                DatasetInspector.inspectNpz(
+                        new FileByteRangeSource(dataset, dataset.getFileName().toString()),
+                        ArrayNames.DEFAULT);
         long[] ids = objectIds(dataset, layout);
         Set<Integer> done = new HashSet<>();
         Map<Long, Integer> balance = new HashMap<>();
@@ -155,11 +171,12 @@ public final class FaultSoak {
             }
         }
         JobSummary.Partitions partitions = summary.partitions();
-        boolean countsAgree = summary.samples() == predicted
-                && partitions.done() == done.size()
-                && partitions.failed() == partitions.failedPartitions().size()
-                && partitions.total() == partitions.done() + partitions.failed()
-                        + partitions.missing();
+        boolean countsAgree =
+                summary.samples() == predicted
+                        && partitions.done() == done.size()
+                        && partitions.failed() == partitions.failedPartitions().size()
+                        && partitions.total()
+                                == partitions.done() + partitions.failed() + partitions.missing();
         if (!countsAgree) {
             countMismatches++;
         }
@@ -167,22 +184,31 @@ public final class FaultSoak {
 
     /** Adds one per predicted row to {@code balance}; returns the rows read. */
     private long addPredictions(String key, Map<Long, Integer> balance) throws IOException {
-        String csv = new String(pipeline.store().get(
-                LocalCloud.OUTPUT_BUCKET, key), StandardCharsets.UTF_8);
+        String csv =
+                new String(
+                        pipeline.store().get(LocalCloud.OUTPUT_BUCKET, key),
+                        StandardCharsets.UTF_8);
         String[] lines = csv.split("\n");
         for (int i = 1; i < lines.length; i++) {
-            balance.merge(Long.parseLong(lines[i].substring(0, lines[i].indexOf(','))), 1,
-                    Integer::sum);
+            balance.merge(
+                    Long.parseLong(lines[i].substring(0, lines[i].indexOf(','))), 1, Integer::sum);
         }
         return lines.length - 1L;
     }
 
     private static long[] objectIds(Path dataset, DatasetLayout layout) throws IOException {
-        ArrayLayout array = layout.objectIds().orElseThrow(() -> new IllegalStateException(
-                dataset + " has no object_ids array; the soak generates datasets with one"));
+        ArrayLayout array =
+                layout.objectIds()
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                dataset
+                                                        + " has no object_ids array; the soak"
+                                                        + " generates datasets with one"));
         int rows = Math.toIntExact(array.rows());
-        byte[] bytes = new FileByteRangeSource(dataset).read(array.dataOffset(),
-                Math.toIntExact(array.dataBytes()));
+        byte[] bytes =
+                new FileByteRangeSource(dataset)
+                        .read(array.dataOffset(), Math.toIntExact(array.dataBytes()));
         long[] values = new long[rows];
         RowDecoder.toInt64(bytes, 0, array.dtype(), values, 0, rows);
         return values;
@@ -196,8 +222,8 @@ public final class FaultSoak {
         }
         System.out.println("samples lost: " + samplesLost);
         System.out.println("samples duplicated: " + samplesDuplicated);
-        System.out.println("summaries with counts that disagree with the predictions: "
-                + countMismatches);
+        System.out.println(
+                "summaries with counts that disagree with the predictions: " + countMismatches);
         System.out.println("jobs by end status: " + statuses);
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
  * A change feed that delivers some batches twice and shuffles some batches, as the plan draws.
  *
  * <p>A shuffle reorders records of different items and of the same item, which DynamoDB Streams
- * never does for one item: the aggregator reads each partition's result from the table, so it
- * must tolerate even that.
+ * never does for one item: the aggregator reads each partition's result from the table, so it must
+ * tolerate even that.
  */
 final class FaultyChangeFeed implements ChangePoller {
 

@@ -11,9 +11,9 @@ import java.util.Optional;
 
 /**
  * One worker container's object store: crashes before reading, after reading or after writing
- * predictions, stalls before writing them, cuts a partition's range short, and throttles calls,
- * as {@link WorkerFaults} chose for the current message. A throttled call fails with an
- * {@link IOException}, as {@link dev.cai.aws.S3ObjectStore} reports an S3 error.
+ * predictions, stalls before writing them, cuts a partition's range short, and throttles calls, as
+ * {@link WorkerFaults} chose for the current message. A throttled call fails with an {@link
+ * IOException}, as {@link dev.cai.aws.S3ObjectStore} reports an S3 error.
  */
 final class FaultyObjectStore implements ObjectStore {
 

@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * One worker container's handler with faults around it. It hands the worker handler one message
- * at a time, so that faults can be chosen per partition, and counts each of those runs in the
- * {@link WorkerLedger}. An {@link InjectedCrash} escapes to the event source like a crash of the
- * Lambda container.
+ * One worker container's handler with faults around it. It hands the worker handler one message at
+ * a time, so that faults can be chosen per partition, and counts each of those runs in the {@link
+ * WorkerLedger}. An {@link InjectedCrash} escapes to the event source like a crash of the Lambda
+ * container.
  */
 final class FaultyWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -64,8 +64,11 @@ final class FaultyWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResp
         FaultPlan plan = injection.plan();
         if (plan.decide(FaultKind.LOST_MESSAGE, descriptor.partitionId(), attempt)) {
             injection.counters().add(FaultKind.LOST_MESSAGE);
-            LOG.warn("injected loss of message {} for partition {} of job {}",
-                    message.getMessageId(), descriptor.partitionId(), descriptor.jobId());
+            LOG.warn(
+                    "injected loss of message {} for partition {} of job {}",
+                    message.getMessageId(),
+                    descriptor.partitionId(),
+                    descriptor.jobId());
             return List.of();
         }
 
@@ -97,21 +100,28 @@ final class FaultyWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResp
     }
 
     /**
-     * Delivers the message a second time, either at once to this container as a new invocation
-     * or by sending a copy to the queue for any container to receive.
+     * Delivers the message a second time, either at once to this container as a new invocation or
+     * by sending a copy to the queue for any container to receive.
      */
     private void duplicate(SQSMessage message, Context context, PartitionDescriptor descriptor) {
         injection.counters().add(FaultKind.DUPLICATE_DELIVERY);
         if (injection.plan().coinFlip()) {
-            LOG.info("injected redelivery of partition {} of job {} to the same container",
-                    descriptor.partitionId(), descriptor.jobId());
-            Context second = new LocalContext(context.getFunctionName(),
-                    context.getMemoryLimitInMB(), context.getRemainingTimeInMillis() / 1000);
+            LOG.info(
+                    "injected redelivery of partition {} of job {} to the same container",
+                    descriptor.partitionId(),
+                    descriptor.jobId());
+            Context second =
+                    new LocalContext(
+                            context.getFunctionName(),
+                            context.getMemoryLimitInMB(),
+                            context.getRemainingTimeInMillis() / 1000);
             run(message, second, descriptor);
             return;
         }
-        LOG.info("injected copy of the message for partition {} of job {}",
-                descriptor.partitionId(), descriptor.jobId());
+        LOG.info(
+                "injected copy of the message for partition {} of job {}",
+                descriptor.partitionId(),
+                descriptor.jobId());
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(message.getBody()));
     }
 

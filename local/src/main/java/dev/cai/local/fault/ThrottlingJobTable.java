@@ -6,12 +6,12 @@ import dev.cai.port.JobTable;
 import java.util.Optional;
 
 /**
- * One worker container's job table, whose reads and result writes fail at the throttling rate
- * and whose attempt writes may be delayed.
+ * One worker container's job table, whose reads and result writes fail at the throttling rate and
+ * whose attempt writes may be delayed.
  *
  * <p>NOTE: attempt records are never throttled. The worker writes its attempt once and does not
- * retry it, so a throttled attempt write would drop that attempt from the job's cost, and the
- * fault tests could no longer check the billed attempts against the handler runs.
+ * retry it, so a throttled attempt write would drop that attempt from the job's cost, and the fault
+ * tests could no longer check the billed attempts against the handler runs.
  */
 final class ThrottlingJobTable extends ForwardingJobTable {
 
@@ -24,8 +24,8 @@ final class ThrottlingJobTable extends ForwardingJobTable {
 
     @Override
     public boolean putPartitionResult(PartitionResult result) {
-        faults.throttle("PutItem of partition " + result.partitionId() + " of job "
-                + result.jobId());
+        faults.throttle(
+                "PutItem of partition " + result.partitionId() + " of job " + result.jobId());
         return super.putPartitionResult(result);
     }
 

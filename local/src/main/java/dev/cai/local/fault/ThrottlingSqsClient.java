@@ -17,9 +17,10 @@ import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
- * An SQS client whose calls fail at the throttling rate, before reaching the queue, with an
- * {@link SqsException} of status 400 and error code {@code ThrottlingException}. It forwards only the calls the splitter and
- * the worker event source make; the others throw {@link UnsupportedOperationException}.
+ * An SQS client whose calls fail at the throttling rate, before reaching the queue, with an {@link
+ * SqsException} of status 400 and error code {@code ThrottlingException}. It forwards only the
+ * calls the splitter and the worker event source make; the others throw {@link
+ * UnsupportedOperationException}.
  */
 final class ThrottlingSqsClient implements SqsClient {
 
@@ -81,14 +82,16 @@ final class ThrottlingSqsClient implements SqsClient {
             return;
         }
         injection.counters().add(FaultKind.THROTTLING);
-        throw (SqsException) SqsException.builder()
-                .message("injected throttling of " + call)
-                .statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder()
-                        .errorCode("ThrottlingException")
-                        .errorMessage("injected throttling of " + call)
-                        .serviceName("Sqs")
-                        .build())
-                .build();
+        throw (SqsException)
+                SqsException.builder()
+                        .message("injected throttling of " + call)
+                        .statusCode(400)
+                        .awsErrorDetails(
+                                AwsErrorDetails.builder()
+                                        .errorCode("ThrottlingException")
+                                        .errorMessage("injected throttling of " + call)
+                                        .serviceName("Sqs")
+                                        .build())
+                        .build();
     }
 }

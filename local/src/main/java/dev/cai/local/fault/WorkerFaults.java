@@ -4,10 +4,10 @@ import dev.cai.plan.PartitionDescriptor;
 import java.time.Duration;
 
 /**
- * The faults chosen for the partition message one worker container is handling now. The
- * container's handler decorator sets them before each message, and the container's store and
- * table decorators act on them. One container handles one message at a time, but its prefetch
- * threads read these fields too, hence volatile.
+ * The faults chosen for the partition message one worker container is handling now. The container's
+ * handler decorator sets them before each message, and the container's store and table decorators
+ * act on them. One container handles one message at a time, but its prefetch threads read these
+ * fields too, hence volatile.
  */
 final class WorkerFaults {
 
@@ -26,9 +26,10 @@ final class WorkerFaults {
         FaultPlan plan = injection.plan();
         int partition = message.partitionId();
         descriptor = message;
-        crashPoint = plan.decide(FaultKind.WORKER_CRASH, partition, attempt)
-                ? plan.chooseCrashPoint()
-                : null;
+        crashPoint =
+                plan.decide(FaultKind.WORKER_CRASH, partition, attempt)
+                        ? plan.chooseCrashPoint()
+                        : null;
         truncate = plan.decide(FaultKind.CORRUPT_RANGE, partition, attempt);
         slow = plan.decide(FaultKind.SLOW_WORKER, partition, attempt);
     }
@@ -49,8 +50,13 @@ final class WorkerFaults {
         }
         crashPoint = null;
         injection.counters().add(FaultKind.WORKER_CRASH);
-        throw new InjectedCrash("injected worker crash " + point + " on partition "
-                + current.partitionId() + " of job " + current.jobId());
+        throw new InjectedCrash(
+                "injected worker crash "
+                        + point
+                        + " on partition "
+                        + current.partitionId()
+                        + " of job "
+                        + current.jobId());
     }
 
     /** Returns whether the next range opened should end early, and consumes that choice. */

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Worker handler runs per job, counted outside the system under test, so tests can compare them
- * with the attempts the job's summary bills. A run is one partition message handled by the
- * worker handler, and a crashed run is one that an {@link InjectedCrash} ended.
+ * with the attempts the job's summary bills. A run is one partition message handled by the worker
+ * handler, and a crashed run is one that an {@link InjectedCrash} ended.
  */
 public final class WorkerLedger {
 

@@ -1,6 +1,9 @@
 package dev.cai.local.table;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.cai.aws.JobItems;
 import dev.cai.aws.JobNotFoundException;
 import dev.cai.job.AttemptRecord;
@@ -8,11 +11,8 @@ import dev.cai.job.JobRecord;
 import dev.cai.job.JobStatus;
 import dev.cai.job.PartitionResult;
 import dev.cai.job.PartitionStatus;
-import dev.cai.port.JobTable;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.cai.json.Json;
+import dev.cai.port.JobTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +32,13 @@ import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The {@link JobTable} in memory, for the local runtime: the same conditional semantics as
- * {@link dev.cai.aws.DynamoJobTable}, items encoded by the same {@link JobItems} codec, and a
- * {@link ChangeFeed} of records shaped like DynamoDB Streams with NEW_AND_OLD_IMAGES.
+ * The {@link JobTable} in memory, for the local runtime: the same conditional semantics as {@link
+ * dev.cai.aws.DynamoJobTable}, items encoded by the same {@link JobItems} codec, and a {@link
+ * ChangeFeed} of records shaped like DynamoDB Streams with NEW_AND_OLD_IMAGES.
  *
- * <p>Every operation holds the table's lock from its condition check to its change record, so
- * each is atomic and the feed's order is the write order. Like DynamoDB, each partition that
- * {@link #unmarkCounted} removes is its own write with its own record.
+ * <p>Every operation holds the table's lock from its condition check to its change record, so each
+ * is atomic and the feed's order is the write order. Like DynamoDB, each partition that {@link
+ * #unmarkCounted} removes is its own write with its own record.
  */
 public final class InMemoryJobTable implements JobTable {
 
@@ -76,19 +76,20 @@ public final class InMemoryJobTable implements JobTable {
     }
 
     /**
-     * Deletes every item whose {@code expiresAt} is before {@code now}, as DynamoDB's time to
-     * live does, publishing a REMOVE record for each.
+     * Deletes every item whose {@code expiresAt} is before {@code now}, as DynamoDB's time to live
+     * does, publishing a REMOVE record for each.
      *
      * @return the number of items deleted
      */
     public synchronized int deleteExpired(Instant now) {
         List<ItemKey> expired = new ArrayList<>();
-        store.forEach((key, item) -> {
-            AttributeValue expiresAt = item.get(JobItems.EXPIRES_AT);
-            if (expiresAt != null && Long.parseLong(expiresAt.n()) < now.getEpochSecond()) {
-                expired.add(key);
-            }
-        });
+        store.forEach(
+                (key, item) -> {
+                    AttributeValue expiresAt = item.get(JobItems.EXPIRES_AT);
+                    if (expiresAt != null && Long.parseLong(expiresAt.n()) < now.getEpochSecond()) {
+                        expired.add(key);
+                    }
+                });
         for (ItemKey key : expired) {
             feed.append(records.expiry(store.remove(key)));
         }
@@ -96,8 +97,8 @@ public final class InMemoryJobTable implements JobTable {
     }
 
     /**
-     * Writes every item to {@code file} in DynamoDB's JSON form, so that a later process (a
-     * rerun) can load the table. Writes to a temporary file first, then renames it.
+     * Writes every item to {@code file} in DynamoDB's JSON form, so that a later process (a rerun)
+     * can load the table. Writes to a temporary file first, then renames it.
      */
     public synchronized void save(Path file) throws IOException {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
@@ -106,23 +107,26 @@ public final class InMemoryJobTable implements JobTable {
         }
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.write(temporary, Json.mapper().writerWithDefaultPrettyPrinter()
-                .writeValueAsBytes(array));
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
+        Files.write(
+                temporary, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(array));
+        Files.move(
+                temporary,
+                file,
+                StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**
-     * Loads items saved by {@link #save}, replacing items with the same keys. Loading publishes
-     * no change records: the items were already published when they were written.
+     * Loads items saved by {@link #save}, replacing items with the same keys. Loading publishes no
+     * change records: the items were already published when they were written.
      *
      * @return the number of items loaded
      */
     public synchronized int load(Path file) throws IOException {
         JsonNode array = Json.mapper().readTree(file.toFile());
         if (!array.isArray()) {
-            throw new IOException(file + " is not a saved job table: expected a JSON array of "
-                    + "items");
+            throw new IOException(
+                    file + " is not a saved job table: expected a JSON array of " + "items");
         }
         int loaded = 0;
         for (JsonNode node : array) {
@@ -175,7 +179,8 @@ public final class InMemoryJobTable implements JobTable {
             updated.put("reason", AttributeValue.fromS(reason));
         }
         if (to.isTerminal()) {
-            updated.put("finishedAtMillis",
+            updated.put(
+                    "finishedAtMillis",
                     AttributeValue.fromN(Long.toString(items.clock().millis())));
             updated.remove(JobItems.UNFINISHED);
         }
@@ -280,8 +285,8 @@ public final class InMemoryJobTable implements JobTable {
         feed.append(record);
     }
 
-    private <T> List<T> listPrefix(String jobId, String skPrefix,
-            Function<Map<String, AttributeValue>, T> decoder) {
+    private <T> List<T> listPrefix(
+            String jobId, String skPrefix, Function<Map<String, AttributeValue>, T> decoder) {
         String pk = JobItems.jobPk(jobId);
         ItemKey from = new ItemKey(pk, skPrefix);
         ItemKey to = new ItemKey(pk, skPrefix + '\uffff');

@@ -13,8 +13,8 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Converts items to and from DynamoDB's JSON form ({@code {"name": {"S": "value"}}}), the form
- * the AWS CLI and the DynamoDB API use, so a saved local table reads like an export.
+ * Converts items to and from DynamoDB's JSON form ({@code {"name": {"S": "value"}}}), the form the
+ * AWS CLI and the DynamoDB API use, so a saved local table reads like an export.
  */
 final class ItemJson {
 
@@ -53,8 +53,9 @@ final class ItemJson {
                 value.l().forEach(element -> list.add(valueToJson(element)));
             }
             case M -> node.set("M", toJson(value.m()));
-            default -> throw new IllegalArgumentException("unsupported attribute type "
-                    + value.type());
+            default ->
+                    throw new IllegalArgumentException(
+                            "unsupported attribute type " + value.type());
         }
         return node;
     }
@@ -76,8 +77,13 @@ final class ItemJson {
                 yield AttributeValue.fromL(list);
             }
             case "M" -> AttributeValue.fromM(fromJson(content));
-            default -> throw new IllegalArgumentException("invalid attribute '" + name
-                    + "': expected one of S, N, BOOL, NULL, B, SS, NS, L, M, got '" + type + "'");
+            default ->
+                    throw new IllegalArgumentException(
+                            "invalid attribute '"
+                                    + name
+                                    + "': expected one of S, N, BOOL, NULL, B, SS, NS, L, M, got '"
+                                    + type
+                                    + "'");
         };
     }
 

@@ -37,8 +37,13 @@ final class StreamRecordFactory {
     StreamRecordFactory(String region, String tableName, Clock clock) {
         this.region = region;
         this.clock = clock;
-        this.streamArn = "arn:aws:dynamodb:" + region + ":000000000000:table/" + tableName
-                + "/stream/" + STREAM_LABEL.format(clock.instant());
+        this.streamArn =
+                "arn:aws:dynamodb:"
+                        + region
+                        + ":000000000000:table/"
+                        + tableName
+                        + "/stream/"
+                        + STREAM_LABEL.format(clock.instant());
     }
 
     String streamArn() {
@@ -46,8 +51,8 @@ final class StreamRecordFactory {
     }
 
     /** Builds the record of a write; {@code oldImage} or {@code newImage} is null where absent. */
-    DynamodbStreamRecord write(Map<String, AttributeValue> oldImage,
-            Map<String, AttributeValue> newImage) {
+    DynamodbStreamRecord write(
+            Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
         String eventName = oldImage == null ? INSERT : MODIFY;
         return record(eventName, newImage, oldImage, null);
     }
@@ -60,13 +65,15 @@ final class StreamRecordFactory {
         return record(REMOVE, null, oldImage, identity);
     }
 
-    private DynamodbStreamRecord record(String eventName, Map<String, AttributeValue> newImage,
-            Map<String, AttributeValue> oldImage, Identity identity) {
+    private DynamodbStreamRecord record(
+            String eventName,
+            Map<String, AttributeValue> newImage,
+            Map<String, AttributeValue> oldImage,
+            Identity identity) {
         Map<String, AttributeValue> keys = JobItems.keyOf(newImage != null ? newImage : oldImage);
         StreamRecord change = new StreamRecord();
         // Streams report the creation time to the second.
-        change.setApproximateCreationDateTime(
-                new Date(clock.instant().getEpochSecond() * 1000));
+        change.setApproximateCreationDateTime(new Date(clock.instant().getEpochSecond() * 1000));
         change.setKeys(StreamRecords.toEvent(keys));
         if (newImage != null) {
             change.setNewImage(StreamRecords.toEvent(newImage));
@@ -108,8 +115,10 @@ final class StreamRecordFactory {
             case S -> value.s().getBytes(StandardCharsets.UTF_8).length;
             case N -> value.n().length();
             case NS -> value.ns().stream().mapToLong(String::length).sum();
-            case SS -> value.ss().stream().mapToLong(s -> s.getBytes(StandardCharsets.UTF_8).length)
-                    .sum();
+            case SS ->
+                    value.ss().stream()
+                            .mapToLong(s -> s.getBytes(StandardCharsets.UTF_8).length)
+                            .sum();
             case M -> sizeOf(value.m());
             case L -> value.l().stream().mapToLong(StreamRecordFactory::sizeOf).sum();
             case B -> value.b().asByteArray().length;

@@ -42,8 +42,7 @@ class AwsCommandsTest {
     private static DynamoJobTable table;
     private static final String TABLE = "cai-jobs-commands";
 
-    @TempDir
-    static Path folder;
+    @TempDir static Path folder;
 
     @BeforeAll
     static void start() throws Exception {
@@ -58,8 +57,9 @@ class AwsCommandsTest {
 
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(dynalite.target());
         JobTableSchema.create(dynamoDb, TABLE);
-        table = new DynamoJobTable(dynamoDb, TABLE,
-                JobItems.expiringAfterDays(30, Clock.systemUTC()));
+        table =
+                new DynamoJobTable(
+                        dynamoDb, TABLE, JobItems.expiringAfterDays(30, Clock.systemUTC()));
         S3Client client = AwsClients.s3(s3.target());
         client.createBucket(b -> b.bucket("cai-input"));
         client.createBucket(b -> b.bucket("cai-output"));
@@ -84,8 +84,16 @@ class AwsCommandsTest {
         table.putPartitionResult(JobFixtures.result(jobId, 1, PartitionStatus.DONE, 1, "b"));
         table.putPartitionResult(JobFixtures.result(jobId, 2, PartitionStatus.FAILED, 5, "c"));
 
-        Result result = execute("status", jobId, "--input-bucket", "cai-input",
-                "--output-bucket", "cai-output", "--table", TABLE);
+        Result result =
+                execute(
+                        "status",
+                        jobId,
+                        "--input-bucket",
+                        "cai-input",
+                        "--output-bucket",
+                        "cai-output",
+                        "--table",
+                        TABLE);
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("RUNNING");
@@ -94,8 +102,16 @@ class AwsCommandsTest {
 
     @Test
     void status_unknownJob_exitsWithMessage() {
-        Result result = execute("status", "no-such-job", "--input-bucket", "cai-input",
-                "--output-bucket", "cai-output", "--table", TABLE);
+        Result result =
+                execute(
+                        "status",
+                        "no-such-job",
+                        "--input-bucket",
+                        "cai-input",
+                        "--output-bucket",
+                        "cai-output",
+                        "--table",
+                        TABLE);
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("no-such-job").contains("not found");
@@ -106,15 +122,28 @@ class AwsCommandsTest {
         Path dataset = folder.resolve("my stamps+1.npz");
         Files.write(dataset, new byte[20_000]);
 
-        Result result = execute("submit", dataset.toString(), "--no-wait", "--input-bucket",
-                "cai-input", "--output-bucket", "cai-output", "--table", TABLE);
+        Result result =
+                execute(
+                        "submit",
+                        dataset.toString(),
+                        "--no-wait",
+                        "--input-bucket",
+                        "cai-input",
+                        "--output-bucket",
+                        "cai-output",
+                        "--table",
+                        TABLE);
 
         S3ObjectStore store = new S3ObjectStore(AwsClients.s3(s3.target()));
         ObjectInfo info = store.head("cai-input", "datasets/my stamps+1.npz").orElseThrow();
         assertThat(result.exitCode()).isZero();
         assertThat(info.size()).isEqualTo(20_000);
-        assertThat(result.out().trim()).isEqualTo(JobIds.derive("cai-input",
-                "datasets/my stamps+1.npz", info.versionId().orElse(info.etag())));
+        assertThat(result.out().trim())
+                .isEqualTo(
+                        JobIds.derive(
+                                "cai-input",
+                                "datasets/my stamps+1.npz",
+                                info.versionId().orElse(info.etag())));
     }
 
     private record Result(int exitCode, String out, String err) {}
@@ -128,7 +157,9 @@ class AwsCommandsTest {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             int code = Main.commandLine().execute(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8),
+            return new Result(
+                    code,
+                    out.toString(StandardCharsets.UTF_8),
                     err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(originalOut);

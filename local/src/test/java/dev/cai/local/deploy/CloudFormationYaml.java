@@ -19,15 +19,32 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Reads a CloudFormation or SAM template, turning the short-form intrinsic function tags
- * ({@code !Ref}, {@code !Sub}, {@code !GetAtt}...) into their long form, for example
- * {@code {"Fn::Sub": "..."}}, as CloudFormation itself does.
+ * Reads a CloudFormation or SAM template, turning the short-form intrinsic function tags ({@code
+ * !Ref}, {@code !Sub}, {@code !GetAtt}...) into their long form, for example {@code {"Fn::Sub":
+ * "..."}}, as CloudFormation itself does.
  */
 final class CloudFormationYaml {
 
-    private static final List<String> FUNCTIONS = List.of("Base64", "Cidr", "FindInMap",
-            "GetAZs", "ImportValue", "Join", "Select", "Split", "Sub", "Transform", "And",
-            "Equals", "If", "Not", "Or", "Condition", "ToJsonString", "Length");
+    private static final List<String> FUNCTIONS =
+            List.of(
+                    "Base64",
+                    "Cidr",
+                    "FindInMap",
+                    "GetAZs",
+                    "ImportValue",
+                    "Join",
+                    "Select",
+                    "Split",
+                    "Sub",
+                    "Transform",
+                    "And",
+                    "Equals",
+                    "If",
+                    "Not",
+                    "Or",
+                    "Condition",
+                    "ToJsonString",
+                    "Length");
 
     private CloudFormationYaml() {}
 

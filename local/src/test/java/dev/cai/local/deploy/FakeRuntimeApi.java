@@ -16,10 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A Lambda Runtime API on 127.0.0.1 that hands out one invocation and captures the runtime's
- * reply. It serves the endpoints the runtime interface client calls, at the paths of API version
- * 2018-06-01. Later calls for the next invocation wait until the server closes, as Lambda
- * freezes an idle runtime.
+ * A Lambda Runtime API on 127.0.0.1 that hands out one invocation and captures the runtime's reply.
+ * It serves the endpoints the runtime interface client calls, at the paths of API version
+ * 2018-06-01. Later calls for the next invocation wait until the server closes, as Lambda freezes
+ * an idle runtime.
  */
 final class FakeRuntimeApi implements AutoCloseable {
 
@@ -39,8 +39,8 @@ final class FakeRuntimeApi implements AutoCloseable {
 
     private FakeRuntimeApi(String event) throws IOException {
         this.event = event;
-        this.server = HttpServer.create(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this.server =
+                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext(BASE + "/invocation/next", this::next);
         server.createContext(BASE + "/invocation/", this::reply);
@@ -74,8 +74,10 @@ final class FakeRuntimeApi implements AutoCloseable {
         exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", REQUEST_ID);
         exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(deadline));
         exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", FUNCTION_ARN);
-        exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id",
-                "Root=1-5bef4de7-ad49b0e87f6ef6c87fc2e700;Parent=9a9197af755a6419;Sampled=0");
+        exchange.getResponseHeaders()
+                .add(
+                        "Lambda-Runtime-Trace-Id",
+                        "Root=1-5bef4de7-ad49b0e87f6ef6c87fc2e700;Parent=9a9197af755a6419;Sampled=0");
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         byte[] body = event.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(200, body.length);

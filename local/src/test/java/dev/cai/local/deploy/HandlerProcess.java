@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One handler running under the Lambda runtime interface client in its own JVM, with the test
- * classpath and only the environment given: nothing is inherited from the test JVM's
- * environment, so no credentials or endpoints of the machine leak in.
+ * classpath and only the environment given: nothing is inherited from the test JVM's environment,
+ * so no credentials or endpoints of the machine leak in.
  */
 final class HandlerProcess implements AutoCloseable {
 
@@ -32,16 +32,18 @@ final class HandlerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the runtime for {@code handler} in {@code workDir}, where it gets its own copy of
-     * the client's native library so parallel runs do not overwrite each other's.
+     * Starts the runtime for {@code handler} in {@code workDir}, where it gets its own copy of the
+     * client's native library so parallel runs do not overwrite each other's.
      */
     static HandlerProcess start(String handler, Map<String, String> environment, Path workDir)
             throws IOException {
         Path jni = workDir.resolve("libaws-lambda-jni.so");
         try (InputStream in = HandlerProcess.class.getResourceAsStream(JNI_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(JNI_RESOURCE + " not found on the test classpath:"
-                        + " the runtime interface client jar is missing");
+                throw new IllegalStateException(
+                        JNI_RESOURCE
+                                + " not found on the test classpath:"
+                                + " the runtime interface client jar is missing");
             }
             Files.copy(in, jni, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -55,10 +57,11 @@ final class HandlerProcess implements AutoCloseable {
         command.add(handler);
 
         Path log = workDir.resolve("handler.log");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command)
+                        .directory(workDir.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
         return new HandlerProcess(builder.start(), log);

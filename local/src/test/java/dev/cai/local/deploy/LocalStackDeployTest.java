@@ -8,8 +8,8 @@ import dev.cai.aws.JobItems;
 import dev.cai.aws.JobTableSchema;
 import dev.cai.aws.S3ObjectStore;
 import dev.cai.aws.SqsPartitionQueue;
-import dev.cai.json.Json;
 import dev.cai.job.JobStatus;
+import dev.cai.json.Json;
 import dev.cai.plan.ArraySlice;
 import dev.cai.plan.PartitionDescriptor;
 import java.time.Clock;
@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The adapters against LocalStack's S3, SQS and DynamoDB, which implement more of the real APIs
- * than the embedded stand-ins (DynamoDB Streams and time to live among them). Needs Docker, so
- * it is skipped where none runs.
+ * than the embedded stand-ins (DynamoDB Streams and time to live among them). Needs Docker, so it
+ * is skipped where none runs.
  *
  * <p>NOTE: this covers the adapters against LocalStack, not a deployment of template.yaml: that
  * needs the SAM CLI and the worker image inside the container, and is not automated yet.
@@ -35,13 +35,17 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 class LocalStackDeployTest {
 
     @Container
-    private static final LocalStackContainer LOCALSTACK = new LocalStackContainer(
-            DockerImageName.parse("localstack/localstack:4.4"));
+    private static final LocalStackContainer LOCALSTACK =
+            new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4"));
 
     @Test
     void adapters_roundTripThroughLocalStack() throws Exception {
-        AwsClients.Target target = AwsClients.Target.of(LOCALSTACK.getEndpoint(),
-                LOCALSTACK.getRegion(), LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey());
+        AwsClients.Target target =
+                AwsClients.Target.of(
+                        LOCALSTACK.getEndpoint(),
+                        LOCALSTACK.getRegion(),
+                        LOCALSTACK.getAccessKey(),
+                        LOCALSTACK.getSecretKey());
         try (S3Client s3 = AwsClients.s3(target);
                 SqsClient sqs = AwsClients.sqs(target);
                 DynamoDbClient dynamoDb = AwsClients.dynamoDb(target)) {
@@ -50,19 +54,45 @@ class LocalStackDeployTest {
             store.put("cai-input", "datasets/a b+c.bin", new byte[] {1, 2, 3, 4}, "text/plain");
             String queueUrl = sqs.createQueue(b -> b.queueName("cai-partitions")).queueUrl();
             JobTableSchema.create(dynamoDb, "cai-jobs");
-            DynamoJobTable table = new DynamoJobTable(dynamoDb, "cai-jobs",
-                    JobItems.expiringAfterDays(1, Clock.systemUTC()));
+            DynamoJobTable table =
+                    new DynamoJobTable(
+                            dynamoDb, "cai-jobs", JobItems.expiringAfterDays(1, Clock.systemUTC()));
 
             new SqsPartitionQueue(sqs, queueUrl).send(List.of(descriptor()));
-            boolean created = table.createJob(new dev.cai.job.JobRecord("job-ls", "cai-input",
-                    "datasets/a b+c.bin", "etag", JobStatus.RUNNING, 0, 0, 0, 1, 0, 1, 4, 4, 4,
-                    0, 1, false, "cai-output", "jobs/job-ls/", null));
+            boolean created =
+                    table.createJob(
+                            new dev.cai.job.JobRecord(
+                                    "job-ls",
+                                    "cai-input",
+                                    "datasets/a b+c.bin",
+                                    "etag",
+                                    JobStatus.RUNNING,
+                                    0,
+                                    0,
+                                    0,
+                                    1,
+                                    0,
+                                    1,
+                                    4,
+                                    4,
+                                    4,
+                                    0,
+                                    1,
+                                    false,
+                                    "cai-output",
+                                    "jobs/job-ls/",
+                                    null));
 
             assertThat(store.open("cai-input", "datasets/a b+c.bin").read(1, 2))
                     .containsExactly(2, 3);
-            assertThat(Json.fromJson(sqs.receiveMessage(b -> b.queueUrl(queueUrl)
-                            .waitTimeSeconds(5)).messages().get(0).body(),
-                    PartitionDescriptor.class)).isEqualTo(descriptor());
+            assertThat(
+                            Json.fromJson(
+                                    sqs.receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(5))
+                                            .messages()
+                                            .get(0)
+                                            .body(),
+                                    PartitionDescriptor.class))
+                    .isEqualTo(descriptor());
             assertThat(created).isTrue();
             assertThat(table.markCounted("job-ls", 0)).isEqualTo(1);
             assertThat(table.markCounted("job-ls", 0)).isEqualTo(1);
@@ -70,8 +100,18 @@ class LocalStackDeployTest {
     }
 
     private static PartitionDescriptor descriptor() {
-        return new PartitionDescriptor("job-ls", 0, 1, "cai-input", 0, 1,
-                List.of(new ArraySlice("images", "datasets/a b+c.bin", 0, "<f4",
-                        new long[] {1, 1})), 1, "cai-output", "jobs/job-ls/part-00000.csv");
+        return new PartitionDescriptor(
+                "job-ls",
+                0,
+                1,
+                "cai-input",
+                0,
+                1,
+                List.of(
+                        new ArraySlice(
+                                "images", "datasets/a b+c.bin", 0, "<f4", new long[] {1, 1})),
+                1,
+                "cai-output",
+                "jobs/job-ls/part-00000.csv");
     }
 }

@@ -37,9 +37,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Runs each Lambda handler in its own JVM under the runtime interface client, as the java21
- * runtime does, against a fake Runtime API serving the fixtures in {@code events/}. The handlers
- * reach S3Proxy, ElasticMQ and dynalite on loopback through the SDK's endpoint variables.
+ * Runs each Lambda handler in its own JVM under the runtime interface client, as the java21 runtime
+ * does, against a fake Runtime API serving the fixtures in {@code events/}. The handlers reach
+ * S3Proxy, ElasticMQ and dynalite on loopback through the SDK's endpoint variables.
  */
 class RuntimeInterfaceClientTest {
 
@@ -75,8 +75,9 @@ class RuntimeInterfaceClientTest {
         s3.createBucket(b -> b.bucket(OUTPUT_BUCKET));
         queueUrl = sqs.createQueue(b -> b.queueName("cai-partitions")).queueUrl();
         JobTableSchema.create(dynamoDb, TABLE);
-        table = new DynamoJobTable(dynamoDb, TABLE,
-                JobItems.expiringAfterDays(30, Clock.systemUTC()));
+        table =
+                new DynamoJobTable(
+                        dynamoDb, TABLE, JobItems.expiringAfterDays(30, Clock.systemUTC()));
         table.createJob(job(FIXTURE_JOB, 12, Long.MAX_VALUE));
     }
 
@@ -104,8 +105,8 @@ class RuntimeInterfaceClientTest {
         s3.putObject(b -> b.bucket(INPUT_BUCKET).key(UPLOADED_KEY), RequestBody.fromFile(npz));
         Map<String, String> env = splitterEnvironment();
 
-        JsonNode response = invoke("dev.cai.splitter.SplitterHandler::handleRequest",
-                "s3-put.json", env, work);
+        JsonNode response =
+                invoke("dev.cai.splitter.SplitterHandler::handleRequest", "s3-put.json", env, work);
 
         JsonNode outcome = response.path("outcomes").get(0);
         assertThat(outcome.path("key").asText()).isEqualTo(UPLOADED_KEY);
@@ -117,9 +118,11 @@ class RuntimeInterfaceClientTest {
     void worker_unreadablePartition_reportsBatchItemFailure(@TempDir Path work) throws Exception {
         Path model = root.resolve("model/saved-model");
         String tensorflow = System.getenv("TENSORFLOW_LIBRARY_PATH");
-        assumeTrue(Files.isDirectory(model),
+        assumeTrue(
+                Files.isDirectory(model),
                 model + " not found: the worker needs the shipped SavedModel");
-        assumeTrue(tensorflow != null && Files.isDirectory(Path.of(tensorflow)),
+        assumeTrue(
+                tensorflow != null && Files.isDirectory(Path.of(tensorflow)),
                 "TENSORFLOW_LIBRARY_PATH does not name the unpacked TensorFlow libraries");
         Map<String, String> env = commonEnvironment("cai-inference-worker");
         env.put("JOB_TABLE", TABLE);
@@ -134,11 +137,15 @@ class RuntimeInterfaceClientTest {
         env.put("TF_CPP_MIN_LOG_LEVEL", "2");
 
         // The fixture's byte ranges lie far past the end of any object in the stand-in bucket.
-        JsonNode response = invoke("dev.cai.worker.InferenceWorkerHandler::handleRequest",
-                "sqs-partition.json", env, work);
+        JsonNode response =
+                invoke(
+                        "dev.cai.worker.InferenceWorkerHandler::handleRequest",
+                        "sqs-partition.json",
+                        env,
+                        work);
 
-        String messageId = fixture("sqs-partition.json").path("Records").get(0)
-                .path("messageId").asText();
+        String messageId =
+                fixture("sqs-partition.json").path("Records").get(0).path("messageId").asText();
         assertThat(response.path("batchItemFailures")).hasSize(1);
         assertThat(response.path("batchItemFailures").get(0).path("itemIdentifier").asText())
                 .isEqualTo(messageId);
@@ -146,8 +153,12 @@ class RuntimeInterfaceClientTest {
 
     @Test
     void aggregator_streamEvent_countsPartitionOnce(@TempDir Path work) throws Exception {
-        JsonNode response = invoke("dev.cai.aggregator.AggregatorHandler::handleRequest",
-                "dynamodb-stream.json", aggregatorEnvironment("cai-aggregator"), work);
+        JsonNode response =
+                invoke(
+                        "dev.cai.aggregator.AggregatorHandler::handleRequest",
+                        "dynamodb-stream.json",
+                        aggregatorEnvironment("cai-aggregator"),
+                        work);
 
         assertThat(response.path("batchItemFailures")).isEmpty();
         assertThat(table.getJob(FIXTURE_JOB).orElseThrow().countedPartitions()).isEqualTo(1);
@@ -155,8 +166,12 @@ class RuntimeInterfaceClientTest {
 
     @Test
     void deadLetter_sqsEvent_recordsPartitionFailed(@TempDir Path work) throws Exception {
-        JsonNode response = invoke("dev.cai.aggregator.DeadLetterHandler::handleRequest",
-                "sqs-partition.json", aggregatorEnvironment("cai-dead-letter"), work);
+        JsonNode response =
+                invoke(
+                        "dev.cai.aggregator.DeadLetterHandler::handleRequest",
+                        "sqs-partition.json",
+                        aggregatorEnvironment("cai-dead-letter"),
+                        work);
 
         assertThat(response.path("batchItemFailures")).isEmpty();
         assertThat(table.getPartitionResult(FIXTURE_JOB, 7).orElseThrow().status())
@@ -168,8 +183,12 @@ class RuntimeInterfaceClientTest {
         String overdue = "overdue-" + System.nanoTime();
         table.createJob(job(overdue, 3, System.currentTimeMillis() - 60_000));
 
-        JsonNode response = invoke("dev.cai.aggregator.DeadlineHandler::handleRequest",
-                "scheduled.json", aggregatorEnvironment("cai-deadline"), work);
+        JsonNode response =
+                invoke(
+                        "dev.cai.aggregator.DeadlineHandler::handleRequest",
+                        "scheduled.json",
+                        aggregatorEnvironment("cai-deadline"),
+                        work);
 
         assertThat(response.toString()).contains(overdue);
         assertThat(table.getJob(overdue).orElseThrow().status()).isEqualTo(JobStatus.INCOMPLETE);
@@ -186,12 +205,18 @@ class RuntimeInterfaceClientTest {
                 try {
                     outcome = api.awaitOutcome(REPLY_TIMEOUT);
                 } catch (java.util.concurrent.TimeoutException e) {
-                    throw new AssertionError(handler + " sent no reply within " + REPLY_TIMEOUT
-                            + "; its output:\n" + process.logTail(), e);
+                    throw new AssertionError(
+                            handler
+                                    + " sent no reply within "
+                                    + REPLY_TIMEOUT
+                                    + "; its output:\n"
+                                    + process.logTail(),
+                            e);
                 }
                 assertThat(outcome.kind())
-                        .as("%s replied %s; its output:%n%s", handler, outcome.body(),
-                                process.logTail())
+                        .as(
+                                "%s replied %s; its output:%n%s",
+                                handler, outcome.body(), process.logTail())
                         .isEqualTo("response");
                 return mapper.readTree(outcome.body());
             }
@@ -249,18 +274,33 @@ class RuntimeInterfaceClientTest {
     }
 
     private static int queuedMessages() {
-        String count = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
-                        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
+        String count =
+                sqs.getQueueAttributes(
+                                b ->
+                                        b.queueUrl(queueUrl)
+                                                .attributeNames(
+                                                        QueueAttributeName
+                                                                .APPROXIMATE_NUMBER_OF_MESSAGES))
+                        .attributes()
+                        .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
         return Integer.parseInt(count);
     }
 
     private static Path writeDataset(Path file, int rows) throws Exception {
         int bands = 5;
         int side = 8;
-        try (NpzWriter writer = new NpzWriter(file, List.of(
-                new ArraySpec("images", NpyDType.FLOAT32_LE, new long[] {rows, bands, side, side}),
-                new ArraySpec("magnitudes", NpyDType.FLOAT32_LE, new long[] {rows, bands})))) {
+        try (NpzWriter writer =
+                new NpzWriter(
+                        file,
+                        List.of(
+                                new ArraySpec(
+                                        "images",
+                                        NpyDType.FLOAT32_LE,
+                                        new long[] {rows, bands, side, side}),
+                                new ArraySpec(
+                                        "magnitudes",
+                                        NpyDType.FLOAT32_LE,
+                                        new long[] {rows, bands})))) {
             float[] images = new float[rows * bands * side * side];
             float[] magnitudes = new float[rows * bands];
             for (int i = 0; i < images.length; i++) {
@@ -277,9 +317,26 @@ class RuntimeInterfaceClientTest {
 
     private static JobRecord job(String jobId, int partitions, long deadlineAtMillis) {
         long now = System.currentTimeMillis();
-        return new JobRecord(jobId, INPUT_BUCKET, UPLOADED_KEY, "5d41402abc4b2a76b9719d911017c592",
-                JobStatus.RUNNING, now, 0L, deadlineAtMillis, partitions, 0, 100_000L,
-                1_638_400_000L, 1_024L, 134_217_728L, 0L, 256, true, OUTPUT_BUCKET,
-                "jobs/" + jobId + "/", null);
+        return new JobRecord(
+                jobId,
+                INPUT_BUCKET,
+                UPLOADED_KEY,
+                "5d41402abc4b2a76b9719d911017c592",
+                JobStatus.RUNNING,
+                now,
+                0L,
+                deadlineAtMillis,
+                partitions,
+                0,
+                100_000L,
+                1_638_400_000L,
+                1_024L,
+                134_217_728L,
+                0L,
+                256,
+                true,
+                OUTPUT_BUCKET,
+                "jobs/" + jobId + "/",
+                null);
     }
 }

@@ -21,21 +21,24 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Checks template.yaml against the code it deploys and against the rules the stack must keep.
- * Handlers must exist, and each function gets exactly the variables its settings class reads.
- * Batch failures are reported, the queue's visibility timeout covers the worker, and the buckets
- * are private, encrypted and separate.
+ * Handlers must exist, and each function gets exactly the variables its settings class reads. Batch
+ * failures are reported, the queue's visibility timeout covers the worker, and the buckets are
+ * private, encrypted and separate.
  */
 class TemplateContractTest {
 
     private static final String FUNCTION = "AWS::Serverless::Function";
-    private static final Map<String, String> SETTINGS_BY_PACKAGE = Map.of(
-            "dev.cai.splitter", "dev.cai.splitter.SplitterSettings",
-            "dev.cai.worker", "dev.cai.worker.WorkerSettings",
-            "dev.cai.aggregator", "dev.cai.aggregator.AggregatorSettings");
+    private static final Map<String, String> SETTINGS_BY_PACKAGE =
+            Map.of(
+                    "dev.cai.splitter", "dev.cai.splitter.SplitterSettings",
+                    "dev.cai.worker", "dev.cai.worker.WorkerSettings",
+                    "dev.cai.aggregator", "dev.cai.aggregator.AggregatorSettings");
+
     /** Actions that read or change stored data, as opposed to listing or configuration. */
-    private static final Pattern DATA_ACTION = Pattern.compile(
-            "(?i)(s3:(\\*|Get|Put|Delete|Abort|List)|sqs:(\\*|Send|Receive|Delete|Change)"
-                    + "|dynamodb:(\\*|Get|Put|Update|Delete|Query|Scan|Batch|Transact)|\\*)");
+    private static final Pattern DATA_ACTION =
+            Pattern.compile(
+                    "(?i)(s3:(\\*|Get|Put|Delete|Abort|List)|sqs:(\\*|Send|Receive|Delete|Change)"
+                        + "|dynamodb:(\\*|Get|Put|Update|Delete|Query|Scan|Batch|Transact)|\\*)");
 
     private static Path root;
     private static Map<String, Object> template;
@@ -51,9 +54,7 @@ class TemplateContractTest {
         for (Map.Entry<String, String> entry : handlers().entrySet()) {
             String className = entry.getValue().substring(0, entry.getValue().indexOf("::"));
 
-            assertThat(Class.forName(className))
-                    .as("handler of %s", entry.getKey())
-                    .isNotNull();
+            assertThat(Class.forName(className)).as("handler of %s", entry.getKey()).isNotNull();
         }
     }
 
@@ -91,20 +92,28 @@ class TemplateContractTest {
     void partitionQueue_visibilityTimeoutCoversSixWorkerTimeouts() {
         Map<String, Object> parameters = map(template.get("Parameters"));
         Map<String, Object> timeouts = map(map(template.get("Mappings")).get("VisibilityTimeouts"));
-        int maxWindow = ((Number) map(parameters.get("WorkerBatchingWindow")).get("MaxValue"))
-                .intValue();
+        int maxWindow =
+                ((Number) map(parameters.get("WorkerBatchingWindow")).get("MaxValue")).intValue();
         Map<String, Object> queue = properties("PartitionQueue");
 
-        assertThat(queue.get("VisibilityTimeout")).isEqualTo(Map.of("Fn::FindInMap",
-                List.of("VisibilityTimeouts", Map.of("Ref", "WorkerTimeout"), "Seconds")));
+        assertThat(queue.get("VisibilityTimeout"))
+                .isEqualTo(
+                        Map.of(
+                                "Fn::FindInMap",
+                                List.of(
+                                        "VisibilityTimeouts",
+                                        Map.of("Ref", "WorkerTimeout"),
+                                        "Seconds")));
         assertThat(properties("InferenceWorkerFunction").get("Timeout"))
                 .isEqualTo(Map.of("Ref", "WorkerTimeout"));
         for (Object allowed : list(map(parameters.get("WorkerTimeout")).get("AllowedValues"))) {
             int timeout = ((Number) allowed).intValue();
-            int visibility = ((Number) map(timeouts.get(Integer.toString(timeout)))
-                    .get("Seconds")).intValue();
+            int visibility =
+                    ((Number) map(timeouts.get(Integer.toString(timeout))).get("Seconds"))
+                            .intValue();
 
-            assertThat(visibility).as("visibility timeout for a %d s worker", timeout)
+            assertThat(visibility)
+                    .as("visibility timeout for a %d s worker", timeout)
                     .isGreaterThanOrEqualTo(6 * timeout + maxWindow);
         }
     }
@@ -153,7 +162,8 @@ class TemplateContractTest {
             Map<String, Object> block =
                     map(properties(bucket).get("PublicAccessBlockConfiguration"));
 
-            assertThat(block).as("PublicAccessBlockConfiguration of %s", bucket)
+            assertThat(block)
+                    .as("PublicAccessBlockConfiguration of %s", bucket)
                     .containsEntry("BlockPublicAcls", true)
                     .containsEntry("BlockPublicPolicy", true)
                     .containsEntry("IgnorePublicAcls", true)
@@ -165,8 +175,8 @@ class TemplateContractTest {
     void buckets_encryptAtRest() {
         for (String bucket : resourcesOfType("AWS::S3::Bucket")) {
             Map<String, Object> encryption = map(properties(bucket).get("BucketEncryption"));
-            Map<String, Object> rule = map(list(
-                    encryption.get("ServerSideEncryptionConfiguration")).get(0));
+            Map<String, Object> rule =
+                    map(list(encryption.get("ServerSideEncryptionConfiguration")).get(0));
 
             assertThat(map(rule.get("ServerSideEncryptionByDefault")).get("SSEAlgorithm"))
                     .as("SSEAlgorithm of %s", bucket)
@@ -188,16 +198,19 @@ class TemplateContractTest {
             }
         }
 
-        assertThat(enforced).containsExactlyInAnyOrder(
-                Map.of("Ref", "InputBucket"), Map.of("Ref", "OutputBucket"));
+        assertThat(enforced)
+                .containsExactlyInAnyOrder(
+                        Map.of("Ref", "InputBucket"), Map.of("Ref", "OutputBucket"));
     }
 
     @Test
     void aggregatorFilter_matchesOnlyFinishedPartitions() throws Exception {
-        Map<String, Object> stream = map(events().get("AggregatorFunction.PartitionResults")
-                .get("Properties"));
-        String pattern = (String) map(list(map(stream.get("FilterCriteria")).get("Filters"))
-                .get(0)).get("Pattern");
+        Map<String, Object> stream =
+                map(events().get("AggregatorFunction.PartitionResults").get("Properties"));
+        String pattern =
+                (String)
+                        map(list(map(stream.get("FilterCriteria")).get("Filters")).get(0))
+                                .get("Pattern");
         JsonNode image = new ObjectMapper().readTree(pattern).path("dynamodb").path("NewImage");
 
         assertThat(values(image.path("type").path("S"))).containsExactly("PARTITION");
@@ -253,8 +266,8 @@ class TemplateContractTest {
     private static Map<String, Map<String, Object>> events() {
         Map<String, Map<String, Object>> events = new LinkedHashMap<>();
         for (String function : resourcesOfType(FUNCTION)) {
-            map(properties(function).get("Events")).forEach(
-                    (name, event) -> events.put(function + "." + name, map(event)));
+            map(properties(function).get("Events"))
+                    .forEach((name, event) -> events.put(function + "." + name, map(event)));
         }
         return events;
     }
@@ -267,8 +280,11 @@ class TemplateContractTest {
                 Map<String, Object> fields = map(statement);
                 boolean allows = "Allow".equals(fields.get("Effect"));
                 boolean everyResource = asList(fields.get("Resource")).contains("*");
-                boolean dataAction = asList(fields.get("Action")).stream()
-                        .anyMatch(action -> DATA_ACTION.matcher(action.toString()).lookingAt());
+                boolean dataAction =
+                        asList(fields.get("Action")).stream()
+                                .anyMatch(
+                                        action ->
+                                                DATA_ACTION.matcher(action.toString()).lookingAt());
                 if (allows && everyResource && dataAction) {
                     violations.add(resource + ": " + statement);
                 }
@@ -276,16 +292,27 @@ class TemplateContractTest {
             return violations;
         }
         // A SAM policy template: its parameters name the resource it is scoped to.
-        document.forEach((templateName, parameters) -> map(parameters).forEach((name, value) -> {
-            if ("*".equals(value)) {
-                violations.add(resource + ": " + templateName + " with " + name + " = *");
-            }
-        }));
+        document.forEach(
+                (templateName, parameters) ->
+                        map(parameters)
+                                .forEach(
+                                        (name, value) -> {
+                                            if ("*".equals(value)) {
+                                                violations.add(
+                                                        resource
+                                                                + ": "
+                                                                + templateName
+                                                                + " with "
+                                                                + name
+                                                                + " = *");
+                                            }
+                                        }));
         return violations;
     }
 
     private static List<Object> asList(Object value) {
-        return value instanceof List<?> values ? new ArrayList<>(values)
+        return value instanceof List<?> values
+                ? new ArrayList<>(values)
                 : value == null ? List.of() : List.of(value);
     }
 
@@ -295,11 +322,13 @@ class TemplateContractTest {
 
     private static List<String> resourcesOfType(String type) {
         List<String> names = new ArrayList<>();
-        resources().forEach((name, resource) -> {
-            if (type.equals(map(resource).get("Type"))) {
-                names.add(name);
-            }
-        });
+        resources()
+                .forEach(
+                        (name, resource) -> {
+                            if (type.equals(map(resource).get("Type"))) {
+                                names.add(name);
+                            }
+                        });
         return names;
     }
 

@@ -18,6 +18,7 @@ final class FaultPipelines {
 
     /** 48 samples per partition: a 240-sample dataset has 5 partitions of 2 batches. */
     static final PartitionSpec PARTITIONS = new PartitionSpec.BySamples(48);
+
     static final int BATCH_SIZE = 32;
     static final int SAMPLES = 240;
     static final int MAX_RECEIVE_COUNT = 3;
@@ -30,14 +31,26 @@ final class FaultPipelines {
      * second apart and {@link #MAX_RECEIVE_COUNT} receives before the dead-letter queue.
      */
     static LocalOptions options(Path workDir, int visibilityTimeoutSeconds) {
-        return new LocalOptions(workDir, 2, 1024, PARTITIONS, BATCH_SIZE, shippedModel(),
-                ArrayNames.DEFAULT, Map.of(), MAX_RECEIVE_COUNT, 1, Duration.ofSeconds(1),
+        return new LocalOptions(
+                workDir,
+                2,
+                1024,
+                PARTITIONS,
+                BATCH_SIZE,
+                shippedModel(),
+                ArrayNames.DEFAULT,
+                Map.of(),
+                MAX_RECEIVE_COUNT,
+                1,
+                Duration.ofSeconds(1),
                 visibilityTimeoutSeconds);
     }
 
     static Path shippedModel() {
         String root = System.getProperty("cai.repository.root");
-        return Path.of(root == null ? "." : root).toAbsolutePath().normalize()
+        return Path.of(root == null ? "." : root)
+                .toAbsolutePath()
+                .normalize()
                 .resolve("model/saved-model");
     }
 

@@ -23,9 +23,10 @@ class FaultPlanTest {
 
     @Test
     void decide_everyAttemptTarget_hitsOnlyThatPartition() {
-        FaultPlan plan = FaultPlan.seeded(1)
-                .target(FaultKind.WORKER_CRASH, FaultTarget.everyAttempt(3))
-                .build();
+        FaultPlan plan =
+                FaultPlan.seeded(1)
+                        .target(FaultKind.WORKER_CRASH, FaultTarget.everyAttempt(3))
+                        .build();
 
         assertThat(plan.decide(FaultKind.WORKER_CRASH, 3, 1)).isTrue();
         assertThat(plan.decide(FaultKind.WORKER_CRASH, 3, 5)).isTrue();
@@ -35,9 +36,10 @@ class FaultPlanTest {
 
     @Test
     void decide_firstAttemptTarget_missesRetries() {
-        FaultPlan plan = FaultPlan.seeded(1)
-                .target(FaultKind.CORRUPT_RANGE, FaultTarget.firstAttempt(0))
-                .build();
+        FaultPlan plan =
+                FaultPlan.seeded(1)
+                        .target(FaultKind.CORRUPT_RANGE, FaultTarget.firstAttempt(0))
+                        .build();
 
         assertThat(plan.decide(FaultKind.CORRUPT_RANGE, 0, 1)).isTrue();
         assertThat(plan.decide(FaultKind.CORRUPT_RANGE, 0, 2)).isFalse();
@@ -45,10 +47,11 @@ class FaultPlanTest {
 
     @Test
     void draw_rateOne_alwaysHitsAndRateZeroNever() {
-        FaultPlan plan = FaultPlan.seeded(5)
-                .rate(FaultKind.THROTTLING, 1.0)
-                .rate(FaultKind.STREAM_REDELIVERY, 0.0)
-                .build();
+        FaultPlan plan =
+                FaultPlan.seeded(5)
+                        .rate(FaultKind.THROTTLING, 1.0)
+                        .rate(FaultKind.STREAM_REDELIVERY, 0.0)
+                        .build();
 
         for (int i = 0; i < 100; i++) {
             assertThat(plan.draw(FaultKind.THROTTLING)).isTrue();

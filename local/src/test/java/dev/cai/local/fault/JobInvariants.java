@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a finished job against its dataset and its outputs: which samples were predicted, how
- * often, what the summary counts, and what it bills. Everything is read from the dataset file,
- * the predictions files and the summary, never from the fault plan.
+ * often, what the summary counts, and what it bills. Everything is read from the dataset file, the
+ * predictions files and the summary, never from the fault plan.
  */
 final class JobInvariants {
 
@@ -69,9 +69,9 @@ final class JobInvariants {
     }
 
     /**
-     * Checks that the predictions hold each sample of every DONE partition exactly once and
-     * nothing else, that the summary's counts and status match them, and that each failed
-     * partition has a reason.
+     * Checks that the predictions hold each sample of every DONE partition exactly once and nothing
+     * else, that the summary's counts and status match them, and that each failed partition has a
+     * reason.
      */
     void checkOutputs(JobSummary summary) throws IOException {
         List<RowRange> partitions = plan();
@@ -85,11 +85,13 @@ final class JobInvariants {
         assertThat(both).as("partitions both DONE and FAILED").isEmpty();
         assertThat(counts.done()).as("DONE count against predictions files").isEqualTo(done.size());
         assertThat(counts.failed()).as("FAILED count against failed list").isEqualTo(failed.size());
-        assertThat(counts.missing()).as("missing count")
+        assertThat(counts.missing())
+                .as("missing count")
                 .isEqualTo(counts.total() - done.size() - failed.size());
         for (JobSummary.FailedPartition partition : counts.failedPartitions()) {
-            assertThat(partition.error()).as("reason of failed partition %d",
-                    partition.partitionId()).isNotBlank();
+            assertThat(partition.error())
+                    .as("reason of failed partition %d", partition.partitionId())
+                    .isNotBlank();
         }
         assertThat(summary.status()).as("status for %s", counts).isEqualTo(expectedStatus(counts));
 
@@ -100,13 +102,13 @@ final class JobInvariants {
     }
 
     /**
-     * Waits until no message is left and the worker runs stop. Then checks that every run that
-     * did not crash recorded exactly one attempt. Also checks that the summary bills one
-     * invocation per attempt it counts, and no more attempts than were recorded.
+     * Waits until no message is left and the worker runs stop. Then checks that every run that did
+     * not crash recorded exactly one attempt. Also checks that the summary bills one invocation per
+     * attempt it counts, and no more attempts than were recorded.
      *
-     * <p>NOTE: the summary may miss attempts. A duplicate run can end after the job, and the
-     * worker records its attempt after its partition result, so the aggregator can finish the
-     * job in between; {@code SingleFaultPipelineTest} shows the second case.
+     * <p>NOTE: the summary may miss attempts. A duplicate run can end after the job, and the worker
+     * records its attempt after its partition result, so the aggregator can finish the job in
+     * between; {@code SingleFaultPipelineTest} shows the second case.
      */
     void checkBilling(JobSummary summary) throws InterruptedException {
         String jobId = summary.jobId();
@@ -114,11 +116,14 @@ final class JobInvariants {
         awaitQuiet(jobId);
         List<AttemptRecord> attempts = pipeline.table().listAttempts(jobId);
 
-        assertThat(attempts).as("attempts recorded against worker runs without a crash")
+        assertThat(attempts)
+                .as("attempts recorded against worker runs without a crash")
                 .hasSize(ledger.runs(jobId) - ledger.crashes(jobId));
-        assertThat(summary.cost().invocations()).as("billed invocations")
+        assertThat(summary.cost().invocations())
+                .as("billed invocations")
                 .isEqualTo(summary.workers().attempts());
-        assertThat(summary.workers().attempts()).as("attempts in the summary")
+        assertThat(summary.workers().attempts())
+                .as("attempts in the summary")
                 .isLessThanOrEqualTo(attempts.size());
     }
 
@@ -130,8 +135,8 @@ final class JobInvariants {
 
     /** Returns the keys under the job's predictions folder, finished partitions or not. */
     List<String> storedPredictionsKeys(JobSummary summary) throws IOException {
-        return pipeline.store().list(summary.outputs().bucket(),
-                summary.outputs().prefix() + "predictions/");
+        return pipeline.store()
+                .list(summary.outputs().bucket(), summary.outputs().prefix() + "predictions/");
     }
 
     private void awaitQuiet(String jobId) throws InterruptedException {
@@ -146,8 +151,8 @@ final class JobInvariants {
             runs = now;
             Thread.sleep(QUIET_PERIOD.toMillis());
         }
-        throw new AssertionError("job " + jobId + " still had messages or worker runs after "
-                + QUIET_TIMEOUT);
+        throw new AssertionError(
+                "job " + jobId + " still had messages or worker runs after " + QUIET_TIMEOUT);
     }
 
     private static JobStatus expectedStatus(JobSummary.Partitions counts) {
@@ -167,8 +172,7 @@ final class JobInvariants {
                 ArrayNames.DEFAULT);
     }
 
-    private List<Long> idsOf(List<RowRange> partitions, Set<Integer> selected)
-            throws IOException {
+    private List<Long> idsOf(List<RowRange> partitions, Set<Integer> selected) throws IOException {
         long[] all = datasetIds();
         List<Long> ids = new ArrayList<>();
         for (RowRange range : partitions) {
@@ -184,11 +188,14 @@ final class JobInvariants {
 
     /** Reads the dataset's {@code object_ids} array from the file itself. */
     long[] datasetIds() throws IOException {
-        ArrayLayout ids = layout().objectIds().orElseThrow(() -> new AssertionError(
-                dataset + " has no object_ids array"));
+        ArrayLayout ids =
+                layout().objectIds()
+                        .orElseThrow(
+                                () -> new AssertionError(dataset + " has no object_ids array"));
         int rows = Math.toIntExact(ids.rows());
-        byte[] bytes = new FileByteRangeSource(dataset).read(ids.dataOffset(),
-                Math.toIntExact(ids.dataBytes()));
+        byte[] bytes =
+                new FileByteRangeSource(dataset)
+                        .read(ids.dataOffset(), Math.toIntExact(ids.dataBytes()));
         long[] values = new long[rows];
         RowDecoder.toInt64(bytes, 0, ids.dtype(), values, 0, rows);
         return values;
@@ -197,8 +204,10 @@ final class JobInvariants {
     private List<Long> predictedIds(JobSummary summary) throws IOException {
         List<Long> ids = new ArrayList<>();
         for (String key : summary.outputs().predictionsKeys()) {
-            String csv = new String(pipeline.store().get(summary.outputs().bucket(), key),
-                    StandardCharsets.UTF_8);
+            String csv =
+                    new String(
+                            pipeline.store().get(summary.outputs().bucket(), key),
+                            StandardCharsets.UTF_8);
             String[] lines = csv.split("\n");
             assertThat(lines[0]).as("header of %s", key).startsWith("object_id,");
             for (int i = 1; i < lines.length; i++) {

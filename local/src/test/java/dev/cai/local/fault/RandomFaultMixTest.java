@@ -18,8 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RandomFaultMixTest {
 
-    @TempDir
-    static Path workDir;
+    @TempDir static Path workDir;
 
     private LocalPipeline pipeline;
 
@@ -57,11 +56,10 @@ class RandomFaultMixTest {
 
         JobSummary summary = FaultPipelines.run(pipeline, dataset);
 
-        assertThat(summary.status()).isIn(JobStatus.COMPLETE, JobStatus.COMPLETE_WITH_FAILURES,
-                JobStatus.INCOMPLETE);
+        assertThat(summary.status())
+                .isIn(JobStatus.COMPLETE, JobStatus.COMPLETE_WITH_FAILURES, JobStatus.INCOMPLETE);
         assertThat(pipeline.faults().counters().total()).isPositive();
-        JobInvariants invariants =
-                new JobInvariants(pipeline, dataset, FaultPipelines.PARTITIONS);
+        JobInvariants invariants = new JobInvariants(pipeline, dataset, FaultPipelines.PARTITIONS);
         invariants.checkOutputs(summary);
         invariants.checkBilling(summary);
     }

@@ -33,8 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SingleFaultPipelineTest {
 
-    @TempDir
-    static Path workDir;
+    @TempDir static Path workDir;
 
     private LocalPipeline pipeline;
 
@@ -84,7 +83,8 @@ class SingleFaultPipelineTest {
 
     @Test
     void run_duplicateDeliveries_predictsEachSampleOnce() throws Exception {
-        pipeline.faults().use(FaultPlan.seeded(101).rate(FaultKind.DUPLICATE_DELIVERY, 0.6).build());
+        pipeline.faults()
+                .use(FaultPlan.seeded(101).rate(FaultKind.DUPLICATE_DELIVERY, 0.6).build());
         Path dataset = FaultPipelines.dataset(workDir, "duplicates", 101);
 
         JobSummary summary = FaultPipelines.run(pipeline, dataset);
@@ -97,14 +97,15 @@ class SingleFaultPipelineTest {
 
     @Test
     void submit_redeliveredS3Event_keepsOneJob() throws Exception {
-        pipeline.faults().use(FaultPlan.seeded(102).rate(FaultKind.S3_EVENT_REDELIVERY, 1.0).build());
+        pipeline.faults()
+                .use(FaultPlan.seeded(102).rate(FaultKind.S3_EVENT_REDELIVERY, 1.0).build());
         Path dataset = FaultPipelines.dataset(workDir, "s3-event", 102);
 
         SplitOutcome outcome = pipeline.submit(dataset);
-        SplitOutcome repeat = pipeline.deliverUpload(
-                LocalPipeline.DATASET_PREFIX + dataset.getFileName());
-        JobSummary summary = pipeline.await(outcome.jobId(), FaultPipelines.JOB_TIMEOUT,
-                ProgressListener.NONE);
+        SplitOutcome repeat =
+                pipeline.deliverUpload(LocalPipeline.DATASET_PREFIX + dataset.getFileName());
+        JobSummary summary =
+                pipeline.await(outcome.jobId(), FaultPipelines.JOB_TIMEOUT, ProgressListener.NONE);
 
         assertThat(pipeline.faults().counters().count(FaultKind.S3_EVENT_REDELIVERY)).isEqualTo(2);
         assertThat(repeat.jobId()).isEqualTo(outcome.jobId());
@@ -117,11 +118,13 @@ class SingleFaultPipelineTest {
     @EnumSource(CrashPoint.class)
     void run_workerCrashOnFirstAttempt_retriesWithoutDuplicateRows(CrashPoint point)
             throws Exception {
-        pipeline.faults().use(FaultPlan.seeded(103)
-                .target(FaultKind.WORKER_CRASH, FaultTarget.firstAttempt(1))
-                .target(FaultKind.WORKER_CRASH, FaultTarget.firstAttempt(3))
-                .crashAt(point)
-                .build());
+        pipeline.faults()
+                .use(
+                        FaultPlan.seeded(103)
+                                .target(FaultKind.WORKER_CRASH, FaultTarget.firstAttempt(1))
+                                .target(FaultKind.WORKER_CRASH, FaultTarget.firstAttempt(3))
+                                .crashAt(point)
+                                .build());
         Path dataset = FaultPipelines.dataset(workDir, "crash-" + point, 103 + point.ordinal());
 
         JobSummary summary = FaultPipelines.run(pipeline, dataset);
@@ -135,10 +138,12 @@ class SingleFaultPipelineTest {
 
     @Test
     void run_workerCrashOnEveryAttempt_endsFailedThroughDeadLetterQueue() throws Exception {
-        pipeline.faults().use(FaultPlan.seeded(110)
-                .target(FaultKind.WORKER_CRASH, FaultTarget.everyAttempt(2))
-                .crashAt(CrashPoint.BEFORE_READ)
-                .build());
+        pipeline.faults()
+                .use(
+                        FaultPlan.seeded(110)
+                                .target(FaultKind.WORKER_CRASH, FaultTarget.everyAttempt(2))
+                                .crashAt(CrashPoint.BEFORE_READ)
+                                .build());
         Path dataset = FaultPipelines.dataset(workDir, "crash-always", 110);
 
         JobSummary summary = FaultPipelines.run(pipeline, dataset);
@@ -155,10 +160,12 @@ class SingleFaultPipelineTest {
 
     @Test
     void run_crashAfterWriteOnEveryAttempt_leavesNoRowsOfFailedPartition() throws Exception {
-        pipeline.faults().use(FaultPlan.seeded(118)
-                .target(FaultKind.WORKER_CRASH, FaultTarget.everyAttempt(2))
-                .crashAt(CrashPoint.AFTER_WRITE)
-                .build());
+        pipeline.faults()
+                .use(
+                        FaultPlan.seeded(118)
+                                .target(FaultKind.WORKER_CRASH, FaultTarget.everyAttempt(2))
+                                .crashAt(CrashPoint.AFTER_WRITE)
+                                .build());
         Path dataset = FaultPipelines.dataset(workDir, "crash-after-write", 118);
 
         JobSummary summary = FaultPipelines.run(pipeline, dataset);
@@ -173,9 +180,11 @@ class SingleFaultPipelineTest {
 
     @Test
     void run_poisonPartition_endsCompleteWithFailuresAndReason() throws Exception {
-        pipeline.faults().use(FaultPlan.seeded(111)
-                .target(FaultKind.CORRUPT_RANGE, FaultTarget.everyAttempt(3))
-                .build());
+        pipeline.faults()
+                .use(
+                        FaultPlan.seeded(111)
+                                .target(FaultKind.CORRUPT_RANGE, FaultTarget.everyAttempt(3))
+                                .build());
         Path dataset = FaultPipelines.dataset(workDir, "poison", 111);
 
         JobSummary summary = FaultPipelines.run(pipeline, dataset);
@@ -194,25 +203,29 @@ class SingleFaultPipelineTest {
 
     @Test
     void run_poisonPartition_keepsWorkerReasonAfterDeadLetter() throws Exception {
-        pipeline.faults().use(FaultPlan.seeded(112)
-                .target(FaultKind.CORRUPT_RANGE, FaultTarget.everyAttempt(0))
-                .build());
+        pipeline.faults()
+                .use(
+                        FaultPlan.seeded(112)
+                                .target(FaultKind.CORRUPT_RANGE, FaultTarget.everyAttempt(0))
+                                .build());
         Path dataset = FaultPipelines.dataset(workDir, "poison-reason", 112);
 
         JobSummary summary = FaultPipelines.run(pipeline, dataset);
         invariants(dataset).checkBilling(summary);
         Optional<PartitionResult> result = pipeline.table().getPartitionResult(summary.jobId(), 0);
 
-        assertThat(result).hasValueSatisfying(
-                failed -> assertThat(failed.error()).contains("ended early"));
+        assertThat(result)
+                .hasValueSatisfying(failed -> assertThat(failed.error()).contains("ended early"));
     }
 
     @Test
     void run_aggregatorCrashAfterCounting_finishesOnRedelivery() throws Exception {
-        pipeline.faults().use(FaultPlan.seeded(113)
-                .target(FaultKind.AGGREGATOR_CRASH, FaultTarget.firstAttempt(4))
-                .target(FaultKind.AGGREGATOR_CRASH, FaultTarget.firstAttempt(1))
-                .build());
+        pipeline.faults()
+                .use(
+                        FaultPlan.seeded(113)
+                                .target(FaultKind.AGGREGATOR_CRASH, FaultTarget.firstAttempt(4))
+                                .target(FaultKind.AGGREGATOR_CRASH, FaultTarget.firstAttempt(1))
+                                .build());
         int droppedBefore = pipeline.droppedChangeRecords();
         Path dataset = FaultPipelines.dataset(workDir, "aggregator-crash", 113);
 
@@ -229,10 +242,12 @@ class SingleFaultPipelineTest {
 
     @Test
     void run_streamBatchesRepeatedAndShuffled_countsEachPartitionOnce() throws Exception {
-        pipeline.faults().use(FaultPlan.seeded(114)
-                .rate(FaultKind.STREAM_REDELIVERY, 1.0)
-                .rate(FaultKind.STREAM_REORDER, 1.0)
-                .build());
+        pipeline.faults()
+                .use(
+                        FaultPlan.seeded(114)
+                                .rate(FaultKind.STREAM_REDELIVERY, 1.0)
+                                .rate(FaultKind.STREAM_REORDER, 1.0)
+                                .build());
         Path dataset = FaultPipelines.dataset(workDir, "stream", 114);
 
         JobSummary summary = FaultPipelines.run(pipeline, dataset);
@@ -260,10 +275,12 @@ class SingleFaultPipelineTest {
 
     @Test
     void run_lostMessage_endsIncompleteAtDeadline() throws Exception {
-        pipeline.faults().use(FaultPlan.seeded(116)
-                .target(FaultKind.LOST_MESSAGE, FaultTarget.everyAttempt(1))
-                .jobDeadline(Duration.ofSeconds(3))
-                .build());
+        pipeline.faults()
+                .use(
+                        FaultPlan.seeded(116)
+                                .target(FaultKind.LOST_MESSAGE, FaultTarget.everyAttempt(1))
+                                .jobDeadline(Duration.ofSeconds(3))
+                                .build());
         Path dataset = FaultPipelines.dataset(workDir, "lost", 116);
 
         JobSummary summary = FaultPipelines.run(pipeline, dataset);
@@ -284,10 +301,11 @@ class SingleFaultPipelineTest {
         JobSummary summary = FaultPipelines.run(pipeline, dataset);
         invariants(dataset).checkBilling(summary);
         int droppedBefore = pipeline.droppedChangeRecords();
-        byte[] summaryBefore = pipeline.store().get(summary.outputs().bucket(),
-                summary.outputs().summaryKey());
+        byte[] summaryBefore =
+                pipeline.store().get(summary.outputs().bucket(), summary.outputs().summaryKey());
 
-        int deleted = pipeline.inMemoryTable().deleteExpired(Instant.now().plus(Duration.ofDays(400)));
+        int deleted =
+                pipeline.inMemoryTable().deleteExpired(Instant.now().plus(Duration.ofDays(400)));
         awaitFeedDrained();
 
         assertThat(deleted).isPositive();

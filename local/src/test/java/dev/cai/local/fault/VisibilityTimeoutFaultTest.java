@@ -17,23 +17,24 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two workers on one partition: the partition queue's visibility timeout (5 s) runs out while
- * the first worker stalls before writing, so the second worker receives the same message.
+ * Two workers on one partition: the partition queue's visibility timeout (5 s) runs out while the
+ * first worker stalls before writing, so the second worker receives the same message.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VisibilityTimeoutFaultTest {
 
     private static final int VISIBILITY_TIMEOUT_SECONDS = 5;
 
-    @TempDir
-    static Path workDir;
+    @TempDir static Path workDir;
 
     private LocalPipeline pipeline;
 
     @BeforeAll
     void startPipeline() throws Exception {
-        pipeline = LocalPipeline.start(
-                FaultPipelines.options(workDir, VISIBILITY_TIMEOUT_SECONDS), FaultPlan.none());
+        pipeline =
+                LocalPipeline.start(
+                        FaultPipelines.options(workDir, VISIBILITY_TIMEOUT_SECONDS),
+                        FaultPlan.none());
     }
 
     @AfterAll
@@ -45,19 +46,22 @@ class VisibilityTimeoutFaultTest {
 
     @Test
     void run_secondWorkerOnStalledPartition_leavesOneResultAndOneSetOfRows() throws Exception {
-        pipeline.faults().use(FaultPlan.seeded(201)
-                .target(FaultKind.SLOW_WORKER, FaultTarget.firstAttempt(2))
-                .slowWorkerDelay(Duration.ofSeconds(VISIBILITY_TIMEOUT_SECONDS * 2L))
-                .build());
+        pipeline.faults()
+                .use(
+                        FaultPlan.seeded(201)
+                                .target(FaultKind.SLOW_WORKER, FaultTarget.firstAttempt(2))
+                                .slowWorkerDelay(
+                                        Duration.ofSeconds(VISIBILITY_TIMEOUT_SECONDS * 2L))
+                                .build());
         Path dataset = FaultPipelines.dataset(workDir, "stalled", 201);
 
         JobSummary summary = FaultPipelines.run(pipeline, dataset);
-        JobInvariants invariants =
-                new JobInvariants(pipeline, dataset, FaultPipelines.PARTITIONS);
+        JobInvariants invariants = new JobInvariants(pipeline, dataset, FaultPipelines.PARTITIONS);
         invariants.checkBilling(summary);
-        List<AttemptRecord> attempts = pipeline.table().listAttempts(summary.jobId()).stream()
-                .filter(attempt -> attempt.partitionId() == 2)
-                .toList();
+        List<AttemptRecord> attempts =
+                pipeline.table().listAttempts(summary.jobId()).stream()
+                        .filter(attempt -> attempt.partitionId() == 2)
+                        .toList();
 
         assertThat(summary.status()).isEqualTo(JobStatus.COMPLETE);
         assertThat(pipeline.faults().counters().count(FaultKind.SLOW_WORKER)).isEqualTo(1);

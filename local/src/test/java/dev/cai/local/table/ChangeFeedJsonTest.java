@@ -37,8 +37,9 @@ class ChangeFeedJsonTest {
     private static final Instant NOW = Instant.parse("2026-12-04T12:00:00Z");
     private static final String JOB_ID = "3f1c2a9d7b5e4c60";
 
-    private final PojoSerializer<DynamodbEvent> serializer = LambdaEventSerializers.serializerFor(
-            DynamodbEvent.class, ChangeFeedJsonTest.class.getClassLoader());
+    private final PojoSerializer<DynamodbEvent> serializer =
+            LambdaEventSerializers.serializerFor(
+                    DynamodbEvent.class, ChangeFeedJsonTest.class.getClassLoader());
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Test
@@ -77,8 +78,9 @@ class ChangeFeedJsonTest {
 
     // The same three changes as the recorded event: FAILED inserted, DONE over it, then expiry.
     private DynamodbEvent eventFromFeed() throws Exception {
-        InMemoryJobTable table = new InMemoryJobTable(
-                JobItems.expiringAfterDays(30, Clock.fixed(NOW, ZoneOffset.UTC)));
+        InMemoryJobTable table =
+                new InMemoryJobTable(
+                        JobItems.expiringAfterDays(30, Clock.fixed(NOW, ZoneOffset.UTC)));
         table.putPartitionResult(result(PartitionStatus.FAILED));
         table.putPartitionResult(result(PartitionStatus.DONE));
         table.deleteExpired(NOW.plus(Duration.ofDays(31)));
@@ -89,9 +91,26 @@ class ChangeFeedJsonTest {
 
     private static PartitionResult result(PartitionStatus status) {
         boolean done = status == PartitionStatus.DONE;
-        return new PartitionResult(JOB_ID, 7, status, done ? 2 : 1, "request-" + status, 8_333L,
-                134_217_728L, 41L, 1_180L, 310L, 2_480L, 95L, 4_150L, 3_008, 1_702L, !done,
-                done ? 0L : 2_100L, NOW.toEpochMilli(), NOW.toEpochMilli() + 4_150L,
+        return new PartitionResult(
+                JOB_ID,
+                7,
+                status,
+                done ? 2 : 1,
+                "request-" + status,
+                8_333L,
+                134_217_728L,
+                41L,
+                1_180L,
+                310L,
+                2_480L,
+                95L,
+                4_150L,
+                3_008,
+                1_702L,
+                !done,
+                done ? 0L : 2_100L,
+                NOW.toEpochMilli(),
+                NOW.toEpochMilli() + 4_150L,
                 done ? "jobs/" + JOB_ID + "/predictions/part-00007.csv" : null,
                 done ? null : "partition 7: read timed out");
     }

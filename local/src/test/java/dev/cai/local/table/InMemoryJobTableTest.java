@@ -26,8 +26,8 @@ class InMemoryJobTableTest extends JobTableContract {
     private static final Instant NOW = Instant.parse("2026-12-04T12:00:00Z");
     private static final Duration NO_WAIT = Duration.ZERO;
 
-    private final InMemoryJobTable table = new InMemoryJobTable(
-            JobItems.expiringAfterDays(7, Clock.fixed(NOW, ZoneOffset.UTC)));
+    private final InMemoryJobTable table =
+            new InMemoryJobTable(JobItems.expiringAfterDays(7, Clock.fixed(NOW, ZoneOffset.UTC)));
 
     @Override
     protected JobTable table() {
@@ -48,7 +48,8 @@ class InMemoryJobTableTest extends JobTableContract {
 
         List<DynamodbStreamRecord> records = table.feed().poll(10, NO_WAIT);
 
-        assertThat(records).extracting(DynamodbStreamRecord::getEventName)
+        assertThat(records)
+                .extracting(DynamodbStreamRecord::getEventName)
                 .containsExactly("INSERT", "MODIFY");
         DynamodbStreamRecord modify = records.get(1);
         assertThat(modify.getDynamodb().getOldImage().get("status").getS()).isEqualTo("FAILED");
@@ -65,8 +66,10 @@ class InMemoryJobTableTest extends JobTableContract {
 
         assertThat(record.getEventSource()).isEqualTo("aws:dynamodb");
         assertThat(record.getAwsRegion()).isEqualTo(InMemoryJobTable.DEFAULT_REGION);
-        assertThat(record.getEventSourceARN()).isEqualTo(table.streamArn())
-                .startsWith("arn:aws:dynamodb:us-east-1:").contains(":table/cai-jobs/stream/");
+        assertThat(record.getEventSourceARN())
+                .isEqualTo(table.streamArn())
+                .startsWith("arn:aws:dynamodb:us-east-1:")
+                .contains(":table/cai-jobs/stream/");
         assertThat(record.getEventID()).isNotBlank();
         assertThat(record.getDynamodb().getStreamViewType()).isEqualTo("NEW_AND_OLD_IMAGES");
         assertThat(record.getDynamodb().getApproximateCreationDateTime().toInstant())
@@ -87,7 +90,8 @@ class InMemoryJobTableTest extends JobTableContract {
         table.markCounted(jobId, 0);
         table.markCounted(jobId, 0);
 
-        assertThat(table.feed().poll(10, NO_WAIT)).extracting(DynamodbStreamRecord::getEventName)
+        assertThat(table.feed().poll(10, NO_WAIT))
+                .extracting(DynamodbStreamRecord::getEventName)
                 .containsExactly("INSERT", "MODIFY");
     }
 
@@ -107,18 +111,23 @@ class InMemoryJobTableTest extends JobTableContract {
         List<DynamodbStreamRecord> first = table.feed().poll(3, NO_WAIT);
         List<DynamodbStreamRecord> rest = table.feed().poll(10, NO_WAIT);
 
-        assertThat(first).extracting(r -> r.getDynamodb().getKeys().get("sk").getS())
+        assertThat(first)
+                .extracting(r -> r.getDynamodb().getKeys().get("sk").getS())
                 .containsExactly("PART#00000", "PART#00001", "PART#00002");
-        assertThat(rest).extracting(r -> r.getDynamodb().getKeys().get("sk").getS())
+        assertThat(rest)
+                .extracting(r -> r.getDynamodb().getKeys().get("sk").getS())
                 .containsExactly("PART#00003", "PART#00004");
     }
 
     @Test
     void feed_waitingPoll_wakesOnWrite() throws Exception {
-        Thread writer = new Thread(() -> {
-            sleepQuietly(50);
-            table.createJob(JobFixtures.job(JobFixtures.newJobId(), JobStatus.SUBMITTING));
-        });
+        Thread writer =
+                new Thread(
+                        () -> {
+                            sleepQuietly(50);
+                            table.createJob(
+                                    JobFixtures.job(JobFixtures.newJobId(), JobStatus.SUBMITTING));
+                        });
         writer.start();
 
         List<DynamodbStreamRecord> records = table.feed().poll(10, Duration.ofSeconds(30));
@@ -141,7 +150,8 @@ class InMemoryJobTableTest extends JobTableContract {
         assertThat(notYet).isZero();
         assertThat(deleted).isEqualTo(2);
         assertThat(table.getJob(jobId)).isEmpty();
-        assertThat(records).extracting(DynamodbStreamRecord::getEventName)
+        assertThat(records)
+                .extracting(DynamodbStreamRecord::getEventName)
                 .containsExactly("REMOVE", "REMOVE");
         assertThat(records.get(0).getUserIdentity().getPrincipalId())
                 .isEqualTo("dynamodb.amazonaws.com");

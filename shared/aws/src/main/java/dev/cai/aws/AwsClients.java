@@ -17,10 +17,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  *
  * <p>The no-argument factories use the SDK's default chains: the region from {@code AWS_REGION}
  * (set by Lambda), the credentials from the environment or the execution role, and endpoint
- * overrides from {@code AWS_ENDPOINT_URL} or a service-specific variable such as
- * {@code AWS_ENDPOINT_URL_S3}, which SDK for Java 2.x reads itself (see "Configuring client
- * endpoints" in the SDK developer guide). The factories taking a {@link Target} set all three
- * explicitly, so nothing is looked up from the machine.
+ * overrides from {@code AWS_ENDPOINT_URL} or a service-specific variable such as {@code
+ * AWS_ENDPOINT_URL_S3}, which SDK for Java 2.x reads itself (see "Configuring client endpoints" in
+ * the SDK developer guide). The factories taking a {@link Target} set all three explicitly, so
+ * nothing is looked up from the machine.
  */
 public final class AwsClients {
 

@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * The {@link JobTable} on one DynamoDB table (layout in {@link JobItems}). Every guarantee of the
- * contract is a condition expression evaluated by DynamoDB, so concurrent writers from many
- * Lambda containers need no locking.
+ * contract is a condition expression evaluated by DynamoDB, so concurrent writers from many Lambda
+ * containers need no locking.
  */
 public final class DynamoJobTable implements JobTable {
 
@@ -50,10 +50,12 @@ public final class DynamoJobTable implements JobTable {
     @Override
     public boolean createJob(JobRecord job) {
         try {
-            dynamoDb.putItem(b -> b.tableName(tableName)
-                    .item(items.jobItem(job))
-                    .conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", JobItems.PK)));
+            dynamoDb.putItem(
+                    b ->
+                            b.tableName(tableName)
+                                    .item(items.jobItem(job))
+                                    .conditionExpression("attribute_not_exists(#pk)")
+                                    .expressionAttributeNames(Map.of("#pk", JobItems.PK)));
             return true;
         } catch (ConditionalCheckFailedException e) {
             LOG.info("Job {} exists already; create skipped", job.jobId());
@@ -69,14 +71,16 @@ public final class DynamoJobTable implements JobTable {
     @Override
     public List<JobRecord> listUnfinishedJobs() {
         // The index is eventually consistent, enough for a sweep that runs every few minutes.
-        return query(QueryRequest.builder()
-                .tableName(tableName)
-                .indexName(JobItems.UNFINISHED_INDEX)
-                .keyConditionExpression("#unfinished = :open")
-                .expressionAttributeNames(Map.of("#unfinished", JobItems.UNFINISHED))
-                .expressionAttributeValues(
-                        Map.of(":open", AttributeValue.fromS(JobItems.UNFINISHED_VALUE)))
-                .build(), JobItems::toJob);
+        return query(
+                QueryRequest.builder()
+                        .tableName(tableName)
+                        .indexName(JobItems.UNFINISHED_INDEX)
+                        .keyConditionExpression("#unfinished = :open")
+                        .expressionAttributeNames(Map.of("#unfinished", JobItems.UNFINISHED))
+                        .expressionAttributeValues(
+                                Map.of(":open", AttributeValue.fromS(JobItems.UNFINISHED_VALUE)))
+                        .build(),
+                JobItems::toJob);
     }
 
     @Override
@@ -84,15 +88,17 @@ public final class DynamoJobTable implements JobTable {
         if (from.isEmpty()) {
             return false;
         }
-        JobTransition transition = JobTransition.of(from, to, reason,
-                items.clock().millis(), items.expiresAt());
+        JobTransition transition =
+                JobTransition.of(from, to, reason, items.clock().millis(), items.expiresAt());
         try {
-            dynamoDb.updateItem(b -> b.tableName(tableName)
-                    .key(JobItems.jobKey(jobId))
-                    .updateExpression(transition.updateExpression())
-                    .conditionExpression(transition.conditionExpression())
-                    .expressionAttributeNames(transition.names())
-                    .expressionAttributeValues(transition.values()));
+            dynamoDb.updateItem(
+                    b ->
+                            b.tableName(tableName)
+                                    .key(JobItems.jobKey(jobId))
+                                    .updateExpression(transition.updateExpression())
+                                    .conditionExpression(transition.conditionExpression())
+                                    .expressionAttributeNames(transition.names())
+                                    .expressionAttributeValues(transition.values()));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -125,15 +131,20 @@ public final class DynamoJobTable implements JobTable {
             placeholders.add(placeholder);
         }
         try {
-            dynamoDb.updateItem(b -> b.tableName(tableName)
-                    .key(JobItems.jobKey(jobId))
-                    .updateExpression("SET #status = :running, #deadline = :deadline, "
-                            + "#finished = :zero, #unfinished = :open, #expiresAt = :expiresAt "
-                            + "REMOVE #reason")
-                    .conditionExpression("attribute_exists(#pk) AND #status IN ("
-                            + String.join(", ", placeholders) + ")")
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values));
+            dynamoDb.updateItem(
+                    b ->
+                            b.tableName(tableName)
+                                    .key(JobItems.jobKey(jobId))
+                                    .updateExpression(
+                                            "SET #status = :running, #deadline = :deadline,"
+                                                    + " #finished = :zero, #unfinished = :open,"
+                                                    + " #expiresAt = :expiresAt REMOVE #reason")
+                                    .conditionExpression(
+                                            "attribute_exists(#pk) AND #status IN ("
+                                                    + String.join(", ", placeholders)
+                                                    + ")")
+                                    .expressionAttributeNames(names)
+                                    .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -145,25 +156,33 @@ public final class DynamoJobTable implements JobTable {
         // DONE may replace nothing or a FAILED result. FAILED may replace nothing or an earlier
         // FAILED result. So the condition is the same for both: nothing there, or FAILED there.
         try {
-            dynamoDb.putItem(b -> b.tableName(tableName)
-                    .item(items.partitionItem(result))
-                    .conditionExpression("attribute_not_exists(#pk) OR #status = :failed")
-                    .expressionAttributeNames(
-                            Map.of("#pk", JobItems.PK, "#status", JobItems.STATUS))
-                    .expressionAttributeValues(Map.of(
-                            ":failed", AttributeValue.fromS(PartitionStatus.FAILED.name()))));
+            dynamoDb.putItem(
+                    b ->
+                            b.tableName(tableName)
+                                    .item(items.partitionItem(result))
+                                    .conditionExpression(
+                                            "attribute_not_exists(#pk) OR #status = :failed")
+                                    .expressionAttributeNames(
+                                            Map.of("#pk", JobItems.PK, "#status", JobItems.STATUS))
+                                    .expressionAttributeValues(
+                                            Map.of(
+                                                    ":failed",
+                                                    AttributeValue.fromS(
+                                                            PartitionStatus.FAILED.name()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
-            LOG.info("Partition {} of job {} is DONE already; {} result skipped",
-                    result.partitionId(), result.jobId(), result.status());
+            LOG.info(
+                    "Partition {} of job {} is DONE already; {} result skipped",
+                    result.partitionId(),
+                    result.jobId(),
+                    result.status());
             return false;
         }
     }
 
     @Override
     public Optional<PartitionResult> getPartitionResult(String jobId, int partitionId) {
-        return getItem(JobItems.partitionKey(jobId, partitionId))
-                .map(JobItems::toPartitionResult);
+        return getItem(JobItems.partitionKey(jobId, partitionId)).map(JobItems::toPartitionResult);
     }
 
     @Override
@@ -178,21 +197,35 @@ public final class DynamoJobTable implements JobTable {
     public int markCounted(String jobId, int partitionId) {
         AttributeValue partition = AttributeValue.fromN(Integer.toString(partitionId));
         try {
-            UpdateItemResponse response = dynamoDb.updateItem(b -> b.tableName(tableName)
-                    .key(JobItems.jobKey(jobId))
-                    .updateExpression("ADD #counted :pset, #countedPartitions :one")
-                    .conditionExpression("attribute_exists(#pk) AND NOT contains(#counted, :p)")
-                    .expressionAttributeNames(countedNames())
-                    .expressionAttributeValues(Map.of(
-                            ":pset", AttributeValue.fromNs(List.of(partition.n())),
-                            ":one", AttributeValue.fromN("1"),
-                            ":p", partition))
-                    .returnValues(ReturnValue.UPDATED_NEW));
+            UpdateItemResponse response =
+                    dynamoDb.updateItem(
+                            b ->
+                                    b.tableName(tableName)
+                                            .key(JobItems.jobKey(jobId))
+                                            .updateExpression(
+                                                    "ADD #counted :pset, #countedPartitions :one")
+                                            .conditionExpression(
+                                                    "attribute_exists(#pk) AND NOT"
+                                                            + " contains(#counted, :p)")
+                                            .expressionAttributeNames(countedNames())
+                                            .expressionAttributeValues(
+                                                    Map.of(
+                                                            ":pset",
+                                                                    AttributeValue.fromNs(
+                                                                            List.of(partition.n())),
+                                                            ":one", AttributeValue.fromN("1"),
+                                                            ":p", partition))
+                                            .returnValues(ReturnValue.UPDATED_NEW));
             return Integer.parseInt(response.attributes().get(JobItems.COUNTED_PARTITIONS).n());
         } catch (ConditionalCheckFailedException e) {
             // Either counted before or no such job: a consistent read of the job item shows which.
-            JobRecord job = getJob(jobId).orElseThrow(() -> new JobNotFoundException(
-                    jobId, "markCounted of partition " + partitionId));
+            JobRecord job =
+                    getJob(jobId)
+                            .orElseThrow(
+                                    () ->
+                                            new JobNotFoundException(
+                                                    jobId,
+                                                    "markCounted of partition " + partitionId));
             return job.countedPartitions();
         }
     }
@@ -207,13 +240,18 @@ public final class DynamoJobTable implements JobTable {
     @Override
     public void putAttempt(AttemptRecord attempt) {
         try {
-            dynamoDb.putItem(b -> b.tableName(tableName)
-                    .item(items.attemptItem(attempt))
-                    .conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", JobItems.PK)));
+            dynamoDb.putItem(
+                    b ->
+                            b.tableName(tableName)
+                                    .item(items.attemptItem(attempt))
+                                    .conditionExpression("attribute_not_exists(#pk)")
+                                    .expressionAttributeNames(Map.of("#pk", JobItems.PK)));
         } catch (ConditionalCheckFailedException e) {
-            LOG.debug("Attempt {} on partition {} of job {} recorded already",
-                    attempt.requestId(), attempt.partitionId(), attempt.jobId());
+            LOG.debug(
+                    "Attempt {} on partition {} of job {} recorded already",
+                    attempt.requestId(),
+                    attempt.partitionId(),
+                    attempt.jobId());
         }
     }
 
@@ -226,29 +264,44 @@ public final class DynamoJobTable implements JobTable {
     private void unmarkOne(String jobId, int partitionId) {
         AttributeValue partition = AttributeValue.fromN(Integer.toString(partitionId));
         try {
-            dynamoDb.updateItem(b -> b.tableName(tableName)
-                    .key(JobItems.jobKey(jobId))
-                    .updateExpression("DELETE #counted :pset ADD #countedPartitions :minusOne")
-                    .conditionExpression("attribute_exists(#pk) AND contains(#counted, :p)")
-                    .expressionAttributeNames(countedNames())
-                    .expressionAttributeValues(Map.of(
-                            ":pset", AttributeValue.fromNs(List.of(partition.n())),
-                            ":minusOne", AttributeValue.fromN("-1"),
-                            ":p", partition)));
+            dynamoDb.updateItem(
+                    b ->
+                            b.tableName(tableName)
+                                    .key(JobItems.jobKey(jobId))
+                                    .updateExpression(
+                                            "DELETE #counted :pset ADD #countedPartitions"
+                                                    + " :minusOne")
+                                    .conditionExpression(
+                                            "attribute_exists(#pk) AND contains(#counted, :p)")
+                                    .expressionAttributeNames(countedNames())
+                                    .expressionAttributeValues(
+                                            Map.of(
+                                                    ":pset",
+                                                            AttributeValue.fromNs(
+                                                                    List.of(partition.n())),
+                                                    ":minusOne", AttributeValue.fromN("-1"),
+                                                    ":p", partition)));
         } catch (ConditionalCheckFailedException e) {
-            LOG.debug("Partition {} of job {} was not counted; nothing to unmark",
-                    partitionId, jobId);
+            LOG.debug(
+                    "Partition {} of job {} was not counted; nothing to unmark",
+                    partitionId,
+                    jobId);
         }
     }
 
     private static Map<String, String> countedNames() {
-        return Map.of("#pk", JobItems.PK, "#counted", JobItems.COUNTED,
-                "#countedPartitions", JobItems.COUNTED_PARTITIONS);
+        return Map.of(
+                "#pk",
+                JobItems.PK,
+                "#counted",
+                JobItems.COUNTED,
+                "#countedPartitions",
+                JobItems.COUNTED_PARTITIONS);
     }
 
     private Optional<Map<String, AttributeValue>> getItem(Map<String, AttributeValue> key) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(
-                b -> b.tableName(tableName).key(key).consistentRead(true)).item();
+        Map<String, AttributeValue> item =
+                dynamoDb.getItem(b -> b.tableName(tableName).key(key).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
@@ -257,13 +310,15 @@ public final class DynamoJobTable implements JobTable {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":pk", AttributeValue.fromS(JobItems.jobPk(jobId)));
         values.put(":prefix", AttributeValue.fromS(skPrefix));
-        return query(QueryRequest.builder()
-                .tableName(tableName)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", JobItems.PK, "#sk", JobItems.SK))
-                .expressionAttributeValues(values)
-                .consistentRead(true)
-                .build(), decoder);
+        return query(
+                QueryRequest.builder()
+                        .tableName(tableName)
+                        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                        .expressionAttributeNames(Map.of("#pk", JobItems.PK, "#sk", JobItems.SK))
+                        .expressionAttributeValues(values)
+                        .consistentRead(true)
+                        .build(),
+                decoder);
     }
 
     private <T> List<T> query(

@@ -14,12 +14,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Converts the job table's records to DynamoDB items and back.
  *
  * <p>One table stores every item of a job under partition key {@code pk = JOB#<jobId>}, with sort
- * key {@code JOB} for the job, {@code PART#00007} for partition 7's result and
- * {@code ATTEMPT#00007#<requestId>} for one worker attempt on it. Attribute {@code type} is
- * {@code JOB}, {@code PARTITION} or {@code ATTEMPT}; the aggregator's stream filter matches on it
- * and on {@code status}. Every record component is stored under its own name (see
- * {@link RecordAttributes}), and every item carries {@code expiresAt}, the epoch second after
- * which DynamoDB's time to live deletes it.
+ * key {@code JOB} for the job, {@code PART#00007} for partition 7's result and {@code
+ * ATTEMPT#00007#<requestId>} for one worker attempt on it. Attribute {@code type} is {@code JOB},
+ * {@code PARTITION} or {@code ATTEMPT}; the aggregator's stream filter matches on it and on {@code
+ * status}. Every record component is stored under its own name (see {@link RecordAttributes}), and
+ * every item carries {@code expiresAt}, the epoch second after which DynamoDB's time to live
+ * deletes it.
  */
 public final class JobItems {
 
@@ -28,15 +28,19 @@ public final class JobItems {
     public static final String TYPE = "type";
     public static final String STATUS = "status";
     public static final String EXPIRES_AT = "expiresAt";
+
     /** Number set of the partition ids the aggregator has counted, on the job item. */
     public static final String COUNTED = "counted";
+
     /** Size of {@link #COUNTED}, kept beside it by the same update. */
     public static final String COUNTED_PARTITIONS = "countedPartitions";
+
     /**
      * Present (value {@code OPEN}) only on job items that are not terminal, so the sparse index
      * {@link #UNFINISHED_INDEX} lists unfinished jobs without a scan.
      */
     public static final String UNFINISHED = "unfinished";
+
     public static final String UNFINISHED_VALUE = "OPEN";
     public static final String UNFINISHED_INDEX = "unfinished-jobs";
 
@@ -101,9 +105,10 @@ public final class JobItems {
     }
 
     public Map<String, AttributeValue> attemptItem(AttemptRecord attempt) {
-        Map<String, AttributeValue> item = keyed(
-                attemptKey(attempt.jobId(), attempt.partitionId(), attempt.requestId()),
-                TYPE_ATTEMPT);
+        Map<String, AttributeValue> item =
+                keyed(
+                        attemptKey(attempt.jobId(), attempt.partitionId(), attempt.requestId()),
+                        TYPE_ATTEMPT);
         item.putAll(RecordAttributes.encode(attempt));
         return item;
     }

@@ -6,8 +6,12 @@ public class JobNotFoundException extends RuntimeException {
     private final String jobId;
 
     public JobNotFoundException(String jobId, String operation) {
-        super("job " + jobId + " not found in the job table: " + operation
-                + " needs the job item the splitter creates");
+        super(
+                "job "
+                        + jobId
+                        + " not found in the job table: "
+                        + operation
+                        + " needs the job item the splitter creates");
         this.jobId = jobId;
     }
 

@@ -12,8 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The job table's keys and index, for creating it on a local DynamoDB stand-in. The deployed
- * table is declared with the same keys in {@code template.yaml}.
+ * The job table's keys and index, for creating it on a local DynamoDB stand-in. The deployed table
+ * is declared with the same keys in {@code template.yaml}.
  */
 public final class JobTableSchema {
 
@@ -29,12 +29,17 @@ public final class JobTableSchema {
                         attribute(JobItems.UNFINISHED, ScalarAttributeType.S),
                         attribute("deadlineAtMillis", ScalarAttributeType.N))
                 .keySchema(key(JobItems.PK, KeyType.HASH), key(JobItems.SK, KeyType.RANGE))
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                        .indexName(JobItems.UNFINISHED_INDEX)
-                        .keySchema(key(JobItems.UNFINISHED, KeyType.HASH),
-                                key("deadlineAtMillis", KeyType.RANGE))
-                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-                        .build())
+                .globalSecondaryIndexes(
+                        GlobalSecondaryIndex.builder()
+                                .indexName(JobItems.UNFINISHED_INDEX)
+                                .keySchema(
+                                        key(JobItems.UNFINISHED, KeyType.HASH),
+                                        key("deadlineAtMillis", KeyType.RANGE))
+                                .projection(
+                                        Projection.builder()
+                                                .projectionType(ProjectionType.ALL)
+                                                .build())
+                                .build())
                 .build();
     }
 

@@ -9,9 +9,9 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The update and condition expressions that move a job item from one of several states to
- * another. Every name goes through a placeholder because {@code status} and {@code reason} are
- * DynamoDB reserved words.
+ * The update and condition expressions that move a job item from one of several states to another.
+ * Every name goes through a placeholder because {@code status} and {@code reason} are DynamoDB
+ * reserved words.
  */
 record JobTransition(
         String updateExpression,
@@ -19,7 +19,11 @@ record JobTransition(
         Map<String, String> names,
         Map<String, AttributeValue> values) {
 
-    static JobTransition of(Set<JobStatus> from, JobStatus to, String reason, long nowMillis,
+    static JobTransition of(
+            Set<JobStatus> from,
+            JobStatus to,
+            String reason,
+            long nowMillis,
             AttributeValue expiresAt) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
@@ -57,10 +61,12 @@ record JobTransition(
             values.put(placeholder, AttributeValue.fromS(status.name()));
             placeholders.add(placeholder);
         }
-        String update = "SET " + String.join(", ", sets)
-                + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
-        String condition = "attribute_exists(#pk) AND #status IN ("
-                + String.join(", ", placeholders) + ")";
+        String update =
+                "SET "
+                        + String.join(", ", sets)
+                        + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+        String condition =
+                "attribute_exists(#pk) AND #status IN (" + String.join(", ", placeholders) + ")";
         return new JobTransition(update, condition, names, values);
     }
 }

@@ -8,10 +8,10 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Stores each component of a record under its own name: {@code String} as S, {@code int} and
- * {@code long} as N, {@code boolean} as BOOL and enums as S by constant name. Null components
- * are left out, and a missing attribute decodes to null, 0 or false, so items written before a
- * component was added still decode.
+ * Stores each component of a record under its own name: {@code String} as S, {@code int} and {@code
+ * long} as N, {@code boolean} as BOOL and enums as S by constant name. Null components are left
+ * out, and a missing attribute decodes to null, 0 or false, so items written before a component was
+ * added still decode.
  */
 final class RecordAttributes {
 
@@ -40,8 +40,14 @@ final class RecordAttributes {
             Constructor<T> constructor = type.getDeclaredConstructor(types);
             return constructor.newInstance(values);
         } catch (InvocationTargetException e) {
-            throw new IllegalArgumentException("invalid " + type.getSimpleName() + " item "
-                    + item.get(JobItems.SK) + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalArgumentException(
+                    "invalid "
+                            + type.getSimpleName()
+                            + " item "
+                            + item.get(JobItems.SK)
+                            + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot construct " + type.getName(), e);
         }
@@ -96,8 +102,14 @@ final class RecordAttributes {
     private static String number(
             Class<?> recordType, RecordComponent component, AttributeValue value) {
         if (value.n() == null) {
-            throw new IllegalArgumentException("invalid " + recordType.getSimpleName() + " item: "
-                    + component.getName() + " is " + value + ", expected a number (N)");
+            throw new IllegalArgumentException(
+                    "invalid "
+                            + recordType.getSimpleName()
+                            + " item: "
+                            + component.getName()
+                            + " is "
+                            + value
+                            + ", expected a number (N)");
         }
         return value.n();
     }

@@ -73,8 +73,12 @@ public final class S3ObjectStore implements ObjectStore {
     public Optional<ObjectInfo> head(String bucket, String key) throws IOException {
         try {
             HeadObjectResponse response = s3.headObject(b -> b.bucket(bucket).key(key));
-            return Optional.of(new ObjectInfo(key, response.contentLength(),
-                    stripQuotes(response.eTag()), Optional.ofNullable(response.versionId())));
+            return Optional.of(
+                    new ObjectInfo(
+                            key,
+                            response.contentLength(),
+                            stripQuotes(response.eTag()),
+                            Optional.ofNullable(response.versionId())));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
@@ -111,7 +115,8 @@ public final class S3ObjectStore implements ObjectStore {
     public void put(String bucket, String key, byte[] content, String contentType)
             throws IOException {
         try {
-            s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType),
+            s3.putObject(
+                    b -> b.bucket(bucket).key(key).contentType(contentType),
                     RequestBody.fromBytes(content));
         } catch (SdkException e) {
             throw failure("PUT", bucket, key, e);
@@ -149,8 +154,8 @@ public final class S3ObjectStore implements ObjectStore {
     public List<String> list(String bucket, String prefix) throws IOException {
         try {
             List<String> keys = new ArrayList<>();
-            for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix))
-                    .contents()) {
+            for (S3Object object :
+                    s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
                 keys.add(object.key());
             }
             return keys;
@@ -161,8 +166,8 @@ public final class S3ObjectStore implements ObjectStore {
 
     private void putFile(String bucket, String key, Path file, long size) throws IOException {
         try {
-            s3.putObject(b -> b.bucket(bucket).key(key).contentLength(size),
-                    RequestBody.fromFile(file));
+            s3.putObject(
+                    b -> b.bucket(bucket).key(key).contentLength(size), RequestBody.fromFile(file));
         } catch (SdkException e) {
             throw failure("PUT", bucket, key, e);
         }
@@ -187,10 +192,16 @@ public final class S3ObjectStore implements ObjectStore {
             while (sent < size) {
                 int length = in.readNBytes(buffer, 0, (int) Math.min(partSize, size - sent));
                 int partNumber = parts.size() + 1;
-                String etag = s3.uploadPart(
-                        b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber)
-                                .contentLength((long) length),
-                        RequestBody.fromBytes(copyOf(buffer, length))).eTag();
+                String etag =
+                        s3.uploadPart(
+                                        b ->
+                                                b.bucket(bucket)
+                                                        .key(key)
+                                                        .uploadId(uploadId)
+                                                        .partNumber(partNumber)
+                                                        .contentLength((long) length),
+                                        RequestBody.fromBytes(copyOf(buffer, length)))
+                                .eTag();
                 parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
                 sent += length;
                 progress.onProgress(sent, size);
@@ -205,8 +216,15 @@ public final class S3ObjectStore implements ObjectStore {
             String bucket, String key, String uploadId, List<CompletedPart> parts)
             throws IOException {
         try {
-            s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
-                    .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()));
+            s3.completeMultipartUpload(
+                    b ->
+                            b.bucket(bucket)
+                                    .key(key)
+                                    .uploadId(uploadId)
+                                    .multipartUpload(
+                                            CompletedMultipartUpload.builder()
+                                                    .parts(parts)
+                                                    .build()));
         } catch (SdkException e) {
             throw failure("CompleteMultipartUpload", bucket, key, e);
         }

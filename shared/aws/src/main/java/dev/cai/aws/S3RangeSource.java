@@ -56,8 +56,16 @@ final class S3RangeSource implements ByteRangeSource {
     @Override
     public InputStream openRange(long offset, long length) throws IOException {
         if (offset < 0 || length < 0) {
-            throw new IllegalArgumentException("invalid range of s3://" + bucket + "/" + key
-                    + ": offset " + offset + ", length " + length + " (both must be >= 0)");
+            throw new IllegalArgumentException(
+                    "invalid range of s3://"
+                            + bucket
+                            + "/"
+                            + key
+                            + ": offset "
+                            + offset
+                            + ", length "
+                            + length
+                            + " (both must be >= 0)");
         }
         if (length == 0) {
             return InputStream.nullInputStream();
@@ -95,8 +103,17 @@ final class S3RangeSource implements ByteRangeSource {
     }
 
     private EOFException shortRead(long offset, long expected, long received) {
-        return new EOFException("s3://" + bucket + "/" + key + " ended early: expected " + expected
-                + " bytes at offset " + offset + ", got " + received);
+        return new EOFException(
+                "s3://"
+                        + bucket
+                        + "/"
+                        + key
+                        + " ended early: expected "
+                        + expected
+                        + " bytes at offset "
+                        + offset
+                        + ", got "
+                        + received);
     }
 
     /** A range's body that raises EOFException when the object ends before the range does. */

@@ -29,6 +29,7 @@ public final class SqsPartitionQueue implements PartitionQueue {
 
     /** SQS accepts at most 10 entries per SendMessageBatch call. */
     public static final int MAX_BATCH = 10;
+
     public static final int DEFAULT_MAX_ATTEMPTS = 4;
     public static final Duration DEFAULT_BACKOFF = Duration.ofMillis(200);
 
@@ -51,8 +52,12 @@ public final class SqsPartitionQueue implements PartitionQueue {
      * @param maxAttempts sends per entry before giving up, at least 1
      * @param backoff the wait before the second attempt, doubled before each later one
      */
-    public SqsPartitionQueue(SqsClient sqs, String queueUrl,
-            Function<PartitionDescriptor, String> encoder, int maxAttempts, Duration backoff) {
+    public SqsPartitionQueue(
+            SqsClient sqs,
+            String queueUrl,
+            Function<PartitionDescriptor, String> encoder,
+            int maxAttempts,
+            Duration backoff) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException(
                     "invalid maxAttempts " + maxAttempts + ": expected at least 1");
@@ -86,31 +91,48 @@ public final class SqsPartitionQueue implements PartitionQueue {
                 pause(attempt, pending.keySet());
             }
             try {
-                SendMessageBatchResponse response = sqs.sendMessageBatch(
-                        b -> b.queueUrl(queueUrl).entries(pending.values()));
+                SendMessageBatchResponse response =
+                        sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(pending.values()));
                 response.successful().forEach(ok -> pending.remove(ok.id()));
                 rejected.addAll(dropSenderFaults(response.failed(), pending));
             } catch (SdkException e) {
                 lastError = e;
-                LOG.warn("SendMessageBatch to {} failed on attempt {} of {}",
-                        queueUrl, attempt, maxAttempts, e);
+                LOG.warn(
+                        "SendMessageBatch to {} failed on attempt {} of {}",
+                        queueUrl,
+                        attempt,
+                        maxAttempts,
+                        e);
             }
         }
         if (!pending.isEmpty() || !rejected.isEmpty()) {
             List<String> failed = new ArrayList<>(rejected);
             failed.addAll(pending.keySet());
-            throw new QueueException("sending partitions " + failed + " of job "
-                    + batch.get(0).jobId() + " to " + queueUrl + " failed after " + maxAttempts
-                    + " attempts", lastError);
+            throw new QueueException(
+                    "sending partitions "
+                            + failed
+                            + " of job "
+                            + batch.get(0).jobId()
+                            + " to "
+                            + queueUrl
+                            + " failed after "
+                            + maxAttempts
+                            + " attempts",
+                    lastError);
         }
     }
 
-    private List<String> dropSenderFaults(List<BatchResultErrorEntry> failures,
+    private List<String> dropSenderFaults(
+            List<BatchResultErrorEntry> failures,
             Map<String, SendMessageBatchRequestEntry> pending) {
         List<String> rejected = new ArrayList<>();
         for (BatchResultErrorEntry failure : failures) {
-            LOG.warn("SQS rejected entry {}: {} {} (sender fault: {})",
-                    failure.id(), failure.code(), failure.message(), failure.senderFault());
+            LOG.warn(
+                    "SQS rejected entry {}: {} {} (sender fault: {})",
+                    failure.id(),
+                    failure.code(),
+                    failure.message(),
+                    failure.senderFault());
             if (Boolean.TRUE.equals(failure.senderFault())) {
                 pending.remove(failure.id());
                 rejected.add(failure.id() + " (" + failure.code() + ")");
@@ -123,9 +145,10 @@ public final class SqsPartitionQueue implements PartitionQueue {
         return SendMessageBatchRequestEntry.builder()
                 .id("partition-" + descriptor.partitionId())
                 .messageBody(encoder.apply(descriptor))
-                .messageAttributes(Map.of(
-                        "jobId", stringAttribute(descriptor.jobId()),
-                        "partitionId", numberAttribute(descriptor.partitionId())))
+                .messageAttributes(
+                        Map.of(
+                                "jobId", stringAttribute(descriptor.jobId()),
+                                "partitionId", numberAttribute(descriptor.partitionId())))
                 .build();
     }
 
@@ -146,6 +169,8 @@ public final class SqsPartitionQueue implements PartitionQueue {
 
     private static MessageAttributeValue numberAttribute(int value) {
         return MessageAttributeValue.builder()
-                .dataType("Number").stringValue(Integer.toString(value)).build();
+                .dataType("Number")
+                .stringValue(Integer.toString(value))
+                .build();
     }
 }

@@ -13,9 +13,9 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Reads partition results out of DynamoDB Streams records, as Lambda delivers them in a
- * {@code DynamodbEvent}, and converts attribute values between the Lambda events model and
- * SDK v2, so both sides go through the one {@link JobItems} codec.
+ * Reads partition results out of DynamoDB Streams records, as Lambda delivers them in a {@code
+ * DynamodbEvent}, and converts attribute values between the Lambda events model and SDK v2, so both
+ * sides go through the one {@link JobItems} codec.
  */
 public final class StreamRecords {
 
@@ -25,8 +25,8 @@ public final class StreamRecords {
     private StreamRecords() {}
 
     /**
-     * Returns the partition result in the record's new image, or empty for a REMOVE record, an
-     * item of another type, or a status other than DONE or FAILED.
+     * Returns the partition result in the record's new image, or empty for a REMOVE record, an item
+     * of another type, or a status other than DONE or FAILED.
      */
     public static Optional<PartitionResult> partitionResult(DynamodbStreamRecord record) {
         if (REMOVE.equals(record.getEventName()) || record.getDynamodb() == null) {
@@ -56,8 +56,10 @@ public final class StreamRecords {
     }
 
     /** Converts an item from SDK v2 to the Lambda events model, for records built locally. */
-    public static Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb
-            .AttributeValue> toEvent(Map<String, AttributeValue> item) {
+    public static Map<
+                    String,
+                    com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue>
+            toEvent(Map<String, AttributeValue> item) {
         Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue>
                 converted = new LinkedHashMap<>();
         item.forEach((name, value) -> converted.put(name, toEvent(value)));
@@ -85,8 +87,10 @@ public final class StreamRecords {
             return AttributeValue.fromNs(value.getNS());
         }
         if (value.getBS() != null) {
-            return AttributeValue.fromBs(value.getBS().stream()
-                    .map(b -> SdkBytes.fromByteBuffer(b.duplicate())).toList());
+            return AttributeValue.fromBs(
+                    value.getBS().stream()
+                            .map(b -> SdkBytes.fromByteBuffer(b.duplicate()))
+                            .toList());
         }
         if (value.getM() != null) {
             return AttributeValue.fromM(toSdk(value.getM()));
@@ -97,14 +101,16 @@ public final class StreamRecords {
         if (Boolean.TRUE.equals(value.getNULL())) {
             return AttributeValue.fromNul(true);
         }
-        throw new IllegalArgumentException("invalid stream attribute value " + value
-                + ": expected one of S, N, B, BOOL, NULL, SS, NS, BS, M, L");
+        throw new IllegalArgumentException(
+                "invalid stream attribute value "
+                        + value
+                        + ": expected one of S, N, B, BOOL, NULL, SS, NS, BS, M, L");
     }
 
     static com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue toEvent(
             AttributeValue value) {
-        var converted = new com.amazonaws.services.lambda.runtime.events.models.dynamodb
-                .AttributeValue();
+        var converted =
+                new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue();
         switch (value.type()) {
             case S -> converted.setS(value.s());
             case N -> converted.setN(value.n());
@@ -116,8 +122,9 @@ public final class StreamRecords {
             case BS -> converted.setBS(byteBuffers(value));
             case M -> converted.setM(toEvent(value.m()));
             case L -> converted.setL(value.l().stream().map(StreamRecords::toEvent).toList());
-            default -> throw new IllegalArgumentException(
-                    "invalid attribute value " + value + ": unknown type " + value.type());
+            default ->
+                    throw new IllegalArgumentException(
+                            "invalid attribute value " + value + ": unknown type " + value.type());
         }
         return converted;
     }

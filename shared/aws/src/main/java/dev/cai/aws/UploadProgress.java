@@ -5,7 +5,7 @@ package dev.cai.aws;
 public interface UploadProgress {
 
     /** A listener that ignores progress. */
-    UploadProgress NONE = (sent, total) -> { };
+    UploadProgress NONE = (sent, total) -> {};
 
     /**
      * Called after each part is stored.

@@ -24,8 +24,12 @@ class AwsClientsTest {
 
     @Test
     void target_missingRegion_throws() {
-        assertThatThrownBy(() -> new AwsClients.Target(URI.create("http://127.0.0.1:1"), null,
-                        AwsClients.staticCredentials("a", "b")))
+        assertThatThrownBy(
+                        () ->
+                                new AwsClients.Target(
+                                        URI.create("http://127.0.0.1:1"),
+                                        null,
+                                        AwsClients.staticCredentials("a", "b")))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("region");
     }

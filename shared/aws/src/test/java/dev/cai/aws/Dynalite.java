@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * dynalite (npm package, the DynamoDB API over LevelDB in memory) in a child Node.js process on
- * 127.0.0.1. The process is destroyed by {@link #close()}, and by a shutdown hook should the
- * test JVM exit first.
+ * 127.0.0.1. The process is destroyed by {@link #close()}, and by a shutdown hook should the test
+ * JVM exit first.
  */
 public final class Dynalite implements AutoCloseable {
 
@@ -38,16 +38,30 @@ public final class Dynalite implements AutoCloseable {
     public static Dynalite start(Path repositoryRoot) throws IOException, InterruptedException {
         Path cli = repositoryRoot.resolve("node_modules/dynalite/cli.js");
         if (!Files.isRegularFile(cli)) {
-            throw new IllegalStateException(cli + " not found: run `npm ci` in " + repositoryRoot
-                    + " to install dynalite, the DynamoDB stand-in these tests start");
+            throw new IllegalStateException(
+                    cli
+                            + " not found: run `npm ci` in "
+                            + repositoryRoot
+                            + " to install dynalite, the DynamoDB stand-in these tests start");
         }
         int port = LocalStandIns.freePort();
-        Process process = new ProcessBuilder("node", cli.toString(),
-                "--host", LocalStandIns.LOOPBACK, "--port", Integer.toString(port),
-                "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process process =
+                new ProcessBuilder(
+                                "node",
+                                cli.toString(),
+                                "--host",
+                                LocalStandIns.LOOPBACK,
+                                "--port",
+                                Integer.toString(port),
+                                "--createTableMs",
+                                "0",
+                                "--deleteTableMs",
+                                "0",
+                                "--updateTableMs",
+                                "0")
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
         Dynalite dynalite = new Dynalite(process, port);
         dynalite.awaitListening();
         return dynalite;
@@ -57,8 +71,9 @@ public final class Dynalite implements AutoCloseable {
     public static Path repositoryRoot() {
         String root = System.getProperty("cai.repository.root");
         if (root == null) {
-            throw new IllegalStateException("system property cai.repository.root is not set:"
-                    + " run the tests through Maven, whose surefire configuration sets it");
+            throw new IllegalStateException(
+                    "system property cai.repository.root is not set:"
+                            + " run the tests through Maven, whose surefire configuration sets it");
         }
         return Path.of(root);
     }
@@ -68,8 +83,11 @@ public final class Dynalite implements AutoCloseable {
     }
 
     public AwsClients.Target target() {
-        return AwsClients.Target.of(endpoint(), LocalStandIns.REGION,
-                LocalStandIns.ACCESS_KEY_ID, LocalStandIns.SECRET_KEY);
+        return AwsClients.Target.of(
+                endpoint(),
+                LocalStandIns.REGION,
+                LocalStandIns.ACCESS_KEY_ID,
+                LocalStandIns.SECRET_KEY);
     }
 
     @Override
@@ -85,8 +103,11 @@ public final class Dynalite implements AutoCloseable {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("dynalite exited with status "
-                        + process.exitValue() + " before listening on port " + port);
+                throw new IllegalStateException(
+                        "dynalite exited with status "
+                                + process.exitValue()
+                                + " before listening on port "
+                                + port);
             }
             if (accepts()) {
                 return;

@@ -29,8 +29,11 @@ class DynamoJobTableTest extends JobTableContract {
         dynalite = Dynalite.start(Dynalite.repositoryRoot());
         dynamoDb = AwsClients.dynamoDb(dynalite.target());
         JobTableSchema.create(dynamoDb, TABLE);
-        table = new DynamoJobTable(dynamoDb, TABLE,
-                JobItems.expiringAfterDays(7, Clock.fixed(NOW, ZoneOffset.UTC)));
+        table =
+                new DynamoJobTable(
+                        dynamoDb,
+                        TABLE,
+                        JobItems.expiringAfterDays(7, Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
     @AfterAll
@@ -79,7 +82,8 @@ class DynamoJobTableTest extends JobTableContract {
     }
 
     private static Map<String, AttributeValue> rawJobItem(String jobId) {
-        return dynamoDb.getItem(b -> b.tableName(TABLE).key(JobItems.jobKey(jobId))
-                .consistentRead(true)).item();
+        return dynamoDb.getItem(
+                        b -> b.tableName(TABLE).key(JobItems.jobKey(jobId)).consistentRead(true))
+                .item();
     }
 }

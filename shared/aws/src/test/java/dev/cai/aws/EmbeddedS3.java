@@ -19,12 +19,15 @@ public final class EmbeddedS3 implements AutoCloseable {
         Properties properties = new Properties();
         properties.setProperty("jclouds.identity", LocalStandIns.ACCESS_KEY_ID);
         properties.setProperty("jclouds.credential", LocalStandIns.SECRET_KEY);
-        S3Proxy proxy = S3Proxy.builder()
-                .blobStore(BlobStores.create("transient", properties))
-                .endpoint(URI.create("http://" + LocalStandIns.LOOPBACK + ":0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4,
-                        LocalStandIns.ACCESS_KEY_ID, LocalStandIns.SECRET_KEY)
-                .build();
+        S3Proxy proxy =
+                S3Proxy.builder()
+                        .blobStore(BlobStores.create("transient", properties))
+                        .endpoint(URI.create("http://" + LocalStandIns.LOOPBACK + ":0"))
+                        .awsAuthentication(
+                                AuthenticationType.AWS_V2_OR_V4,
+                                LocalStandIns.ACCESS_KEY_ID,
+                                LocalStandIns.SECRET_KEY)
+                        .build();
         proxy.start();
         return new EmbeddedS3(proxy);
     }
@@ -34,8 +37,11 @@ public final class EmbeddedS3 implements AutoCloseable {
     }
 
     public AwsClients.Target target() {
-        return AwsClients.Target.of(endpoint(), LocalStandIns.REGION,
-                LocalStandIns.ACCESS_KEY_ID, LocalStandIns.SECRET_KEY);
+        return AwsClients.Target.of(
+                endpoint(),
+                LocalStandIns.REGION,
+                LocalStandIns.ACCESS_KEY_ID,
+                LocalStandIns.SECRET_KEY);
     }
 
     @Override

@@ -16,9 +16,10 @@ public final class EmbeddedSqs implements AutoCloseable {
     }
 
     public static EmbeddedSqs start() {
-        SQSRestServer server = SQSRestServerBuilder.withInterface(LocalStandIns.LOOPBACK)
-                .withDynamicPort()
-                .start();
+        SQSRestServer server =
+                SQSRestServerBuilder.withInterface(LocalStandIns.LOOPBACK)
+                        .withDynamicPort()
+                        .start();
         int port = server.waitUntilStarted().localAddress().getPort();
         return new EmbeddedSqs(server, port);
     }
@@ -28,8 +29,11 @@ public final class EmbeddedSqs implements AutoCloseable {
     }
 
     public AwsClients.Target target() {
-        return AwsClients.Target.of(endpoint(), LocalStandIns.REGION,
-                LocalStandIns.ACCESS_KEY_ID, LocalStandIns.SECRET_KEY);
+        return AwsClients.Target.of(
+                endpoint(),
+                LocalStandIns.REGION,
+                LocalStandIns.ACCESS_KEY_ID,
+                LocalStandIns.SECRET_KEY);
     }
 
     @Override

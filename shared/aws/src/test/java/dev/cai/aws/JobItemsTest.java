@@ -84,8 +84,8 @@ class JobItemsTest {
 
     @Test
     void toJob_missingNumbers_decodeAsZero() {
-        Map<String, AttributeValue> item = new HashMap<>(
-                items.jobItem(JobFixtures.job("job-1", JobStatus.RUNNING)));
+        Map<String, AttributeValue> item =
+                new HashMap<>(items.jobItem(JobFixtures.job("job-1", JobStatus.RUNNING)));
         item.remove("countedPartitions");
 
         assertThat(JobItems.toJob(item).countedPartitions()).isZero();
@@ -93,8 +93,8 @@ class JobItemsTest {
 
     @Test
     void toJob_stringNumber_throws() {
-        Map<String, AttributeValue> item = new HashMap<>(
-                items.jobItem(JobFixtures.job("job-1", JobStatus.RUNNING)));
+        Map<String, AttributeValue> item =
+                new HashMap<>(items.jobItem(JobFixtures.job("job-1", JobStatus.RUNNING)));
         item.put("rows", AttributeValue.fromS("many"));
 
         assertThatThrownBy(() -> JobItems.toJob(item))

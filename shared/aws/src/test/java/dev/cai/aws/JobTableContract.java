@@ -22,8 +22,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@link JobTable} contract, run against every implementation. Each test works on its own
- * job id, so one table serves the whole class.
+ * The {@link JobTable} contract, run against every implementation. Each test works on its own job
+ * id, so one table serves the whole class.
  */
 public abstract class JobTableContract {
 
@@ -63,9 +63,12 @@ public abstract class JobTableContract {
         String jobId = JobFixtures.newJobId();
         table().createJob(JobFixtures.job(jobId, JobStatus.RUNNING));
 
-        boolean moved = table().transitionJob(jobId,
-                EnumSet.of(JobStatus.SUBMITTING, JobStatus.RUNNING), JobStatus.INCOMPLETE,
-                "deadline passed with 3 partitions open");
+        boolean moved =
+                table().transitionJob(
+                                jobId,
+                                EnumSet.of(JobStatus.SUBMITTING, JobStatus.RUNNING),
+                                JobStatus.INCOMPLETE,
+                                "deadline passed with 3 partitions open");
 
         JobRecord job = table().getJob(jobId).orElseThrow();
         assertThat(moved).isTrue();
@@ -79,8 +82,8 @@ public abstract class JobTableContract {
         String jobId = JobFixtures.newJobId();
         table().createJob(JobFixtures.job(jobId, JobStatus.SUBMITTING));
 
-        boolean moved = table().transitionJob(
-                jobId, Set.of(JobStatus.SUBMITTING), JobStatus.RUNNING, null);
+        boolean moved =
+                table().transitionJob(jobId, Set.of(JobStatus.SUBMITTING), JobStatus.RUNNING, null);
 
         JobRecord job = table().getJob(jobId).orElseThrow();
         assertThat(moved).isTrue();
@@ -95,8 +98,9 @@ public abstract class JobTableContract {
         JobRecord complete = JobFixtures.job(jobId, JobStatus.COMPLETE);
         table().createJob(complete);
 
-        boolean moved = table().transitionJob(
-                jobId, Set.of(JobStatus.RUNNING), JobStatus.INCOMPLETE, "late");
+        boolean moved =
+                table().transitionJob(
+                                jobId, Set.of(JobStatus.RUNNING), JobStatus.INCOMPLETE, "late");
 
         assertThat(moved).isFalse();
         assertThat(table().getJob(jobId)).contains(complete);
@@ -106,8 +110,8 @@ public abstract class JobTableContract {
     void transitionJob_missingJob_createsNothing() {
         String jobId = JobFixtures.newJobId();
 
-        boolean moved = table().transitionJob(
-                jobId, Set.of(JobStatus.RUNNING), JobStatus.COMPLETE, null);
+        boolean moved =
+                table().transitionJob(jobId, Set.of(JobStatus.RUNNING), JobStatus.COMPLETE, null);
 
         assertThat(moved).isFalse();
         assertThat(table().getJob(jobId)).isEmpty();
@@ -143,8 +147,11 @@ public abstract class JobTableContract {
         table().transitionJob(jobId, Set.of(JobStatus.RUNNING), JobStatus.INCOMPLETE, "late");
         long deadline = nowMillis() + 60_000;
 
-        boolean reopened = table().reopenJob(jobId,
-                Set.of(JobStatus.INCOMPLETE, JobStatus.COMPLETE_WITH_FAILURES), deadline);
+        boolean reopened =
+                table().reopenJob(
+                                jobId,
+                                Set.of(JobStatus.INCOMPLETE, JobStatus.COMPLETE_WITH_FAILURES),
+                                deadline);
 
         JobRecord job = table().getJob(jobId).orElseThrow();
         assertThat(reopened).isTrue();
@@ -192,8 +199,9 @@ public abstract class JobTableContract {
         PartitionResult done = JobFixtures.result(jobId, 0, PartitionStatus.DONE, 1, "r1");
         table().putPartitionResult(done);
 
-        boolean written = table().putPartitionResult(
-                JobFixtures.result(jobId, 0, PartitionStatus.FAILED, 2, "r2"));
+        boolean written =
+                table().putPartitionResult(
+                                JobFixtures.result(jobId, 0, PartitionStatus.FAILED, 2, "r2"));
 
         assertThat(written).isFalse();
         assertThat(table().getPartitionResult(jobId, 0)).contains(done);
@@ -205,8 +213,9 @@ public abstract class JobTableContract {
         PartitionResult first = JobFixtures.result(jobId, 0, PartitionStatus.DONE, 1, "r1");
         table().putPartitionResult(first);
 
-        boolean written = table().putPartitionResult(
-                JobFixtures.result(jobId, 0, PartitionStatus.DONE, 2, "r2"));
+        boolean written =
+                table().putPartitionResult(
+                                JobFixtures.result(jobId, 0, PartitionStatus.DONE, 2, "r2"));
 
         assertThat(written).isFalse();
         assertThat(table().getPartitionResult(jobId, 0)).contains(first);
@@ -227,14 +236,17 @@ public abstract class JobTableContract {
         String jobId = JobFixtures.newJobId();
         for (int partitionId : new int[] {12, 3, 0, 101}) {
             table().putPartitionResult(
-                    JobFixtures.result(jobId, partitionId, PartitionStatus.DONE, 1, "r"));
+                            JobFixtures.result(jobId, partitionId, PartitionStatus.DONE, 1, "r"));
         }
         table().putPartitionResult(
-                JobFixtures.result(JobFixtures.newJobId(), 5, PartitionStatus.DONE, 1, "r"));
+                        JobFixtures.result(
+                                JobFixtures.newJobId(), 5, PartitionStatus.DONE, 1, "r"));
         table().putAttempt(JobFixtures.attempt(jobId, 3, "r", "DONE"));
 
-        List<Integer> ids = table().listPartitionResults(jobId).stream()
-                .map(PartitionResult::partitionId).toList();
+        List<Integer> ids =
+                table().listPartitionResults(jobId).stream()
+                        .map(PartitionResult::partitionId)
+                        .toList();
 
         assertThat(ids).containsExactly(0, 3, 12, 101);
     }

@@ -56,8 +56,9 @@ class S3ObjectStoreTest {
             byte[] bytes = source.read(range[0], (int) range[1]);
             assertThat(bytes)
                     .as("range %s", Arrays.toString(range))
-                    .isEqualTo(Arrays.copyOfRange(CONTENT, (int) range[0],
-                            (int) (range[0] + range[1])));
+                    .isEqualTo(
+                            Arrays.copyOfRange(
+                                    CONTENT, (int) range[0], (int) (range[0] + range[1])));
         }
     }
 
@@ -111,20 +112,20 @@ class S3ObjectStoreTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "datasets/with space/file name.npz",
-        "datasets/plus+sign/a+b.npz",
-        "datasets/percent%20literal/100%.npz",
-        "datasets/ünïcødé/星系/z=0.5.npz",
-        "a/b/c/d/e/f/g/h/i/j/deep prefix/x.npy"
-    })
+    @ValueSource(
+            strings = {
+                "datasets/with space/file name.npz",
+                "datasets/plus+sign/a+b.npz",
+                "datasets/percent%20literal/100%.npz",
+                "datasets/ünïcødé/星系/z=0.5.npz",
+                "a/b/c/d/e/f/g/h/i/j/deep prefix/x.npy"
+            })
     void putAndRead_unusualKeys_roundTrip(String key) throws Exception {
         byte[] content = key.getBytes(StandardCharsets.UTF_8);
         store.put(BUCKET, key, content, "application/octet-stream");
 
         assertThat(store.get(BUCKET, key)).isEqualTo(content);
-        assertThat(store.open(BUCKET, key).read(1, 3))
-                .isEqualTo(Arrays.copyOfRange(content, 1, 4));
+        assertThat(store.open(BUCKET, key).read(1, 3)).isEqualTo(Arrays.copyOfRange(content, 1, 4));
         assertThat(store.list(BUCKET, key)).containsExactly(key);
     }
 
@@ -167,8 +168,8 @@ class S3ObjectStoreTest {
 
         store.upload(BUCKET, "uploads/large file.bin", file, (sent, total) -> progress.add(sent));
 
-        assertThat(progress).containsExactly(8L * 1024 * 1024, 16L * 1024 * 1024,
-                (long) content.length);
+        assertThat(progress)
+                .containsExactly(8L * 1024 * 1024, 16L * 1024 * 1024, (long) content.length);
         assertThat(store.get(BUCKET, "uploads/large file.bin")).isEqualTo(content);
         // S3 marks a multipart object's ETag with the part count after a dash.
         assertThat(store.head(BUCKET, "uploads/large file.bin").orElseThrow().etag())

@@ -24,9 +24,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 class SqsPartitionQueueTest {
 
@@ -48,8 +48,8 @@ class SqsPartitionQueueTest {
     @Test
     void send_23Descriptors_arriveAsEqualRecords() {
         String queueUrl = sqs.createQueue(b -> b.queueName("partitions-23")).queueUrl();
-        List<PartitionDescriptor> sent = IntStream.range(0, 23)
-                .mapToObj(id -> descriptor("job-23", id, 23)).toList();
+        List<PartitionDescriptor> sent =
+                IntStream.range(0, 23).mapToObj(id -> descriptor("job-23", id, 23)).toList();
 
         new SqsPartitionQueue(sqs, queueUrl).send(sent);
 
@@ -62,18 +62,19 @@ class SqsPartitionQueueTest {
     void send_23Descriptors_usesThreeBatchCalls() {
         String queueUrl = sqs.createQueue(b -> b.queueName("partitions-batches")).queueUrl();
         List<Integer> batchSizes = new CopyOnWriteArrayList<>();
-        ExecutionInterceptor recorder = new ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(Context.BeforeExecution context,
-                    ExecutionAttributes attributes) {
-                if (context.request() instanceof SendMessageBatchRequest batch) {
-                    batchSizes.add(batch.entries().size());
-                }
-            }
-        };
+        ExecutionInterceptor recorder =
+                new ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(
+                            Context.BeforeExecution context, ExecutionAttributes attributes) {
+                        if (context.request() instanceof SendMessageBatchRequest batch) {
+                            batchSizes.add(batch.entries().size());
+                        }
+                    }
+                };
         try (SqsClient observed = clientWith(recorder)) {
-            List<PartitionDescriptor> sent = IntStream.range(0, 23)
-                    .mapToObj(id -> descriptor("job-b", id, 23)).toList();
+            List<PartitionDescriptor> sent =
+                    IntStream.range(0, 23).mapToObj(id -> descriptor("job-b", id, 23)).toList();
 
             new SqsPartitionQueue(observed, queueUrl).send(sent);
         }
@@ -86,8 +87,8 @@ class SqsPartitionQueueTest {
     void send_entryFailedByServer_isSentAgain() {
         String queueUrl = sqs.createQueue(b -> b.queueName("partitions-retry")).queueUrl();
         List<Integer> batchSizes = new CopyOnWriteArrayList<>();
-        List<PartitionDescriptor> sent = IntStream.range(0, 3)
-                .mapToObj(id -> descriptor("job-r", id, 3)).toList();
+        List<PartitionDescriptor> sent =
+                IntStream.range(0, 3).mapToObj(id -> descriptor("job-r", id, 3)).toList();
 
         // SQS reports a server-side failure for partition 1 in the first response only.
         FailFirstResponse failure = new FailFirstResponse("partition-1", false, batchSizes);
@@ -97,7 +98,8 @@ class SqsPartitionQueueTest {
         }
 
         assertThat(batchSizes).containsExactly(3, 1);
-        assertThat(receiveAll(queueUrl, 4)).extracting(PartitionDescriptor::partitionId)
+        assertThat(receiveAll(queueUrl, 4))
+                .extracting(PartitionDescriptor::partitionId)
                 .containsExactlyInAnyOrder(0, 1, 1, 2);
     }
 
@@ -124,8 +126,14 @@ class SqsPartitionQueueTest {
 
         new SqsPartitionQueue(sqs, queueUrl).send(List.of(descriptor("job-a", 7, 8)));
 
-        Message message = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
-                .messageAttributeNames("All").waitTimeSeconds(1)).messages().get(0);
+        Message message =
+                sqs.receiveMessage(
+                                b ->
+                                        b.queueUrl(queueUrl)
+                                                .messageAttributeNames("All")
+                                                .waitTimeSeconds(1))
+                        .messages()
+                        .get(0);
         assertThat(message.messageAttributes().get("jobId").stringValue()).isEqualTo("job-a");
         assertThat(message.messageAttributes().get("partitionId").stringValue()).isEqualTo("7");
     }
@@ -133,11 +141,15 @@ class SqsPartitionQueueTest {
     @Test
     void send_missingQueue_throwsNamingPartitions() {
         String missingUrl = server.endpoint() + "/000000000000/no-such-queue";
-        SqsPartitionQueue queue = new SqsPartitionQueue(
-                sqs, missingUrl, Json::toJson, 2, Duration.ofMillis(1));
+        SqsPartitionQueue queue =
+                new SqsPartitionQueue(sqs, missingUrl, Json::toJson, 2, Duration.ofMillis(1));
 
-        assertThatThrownBy(() -> queue.send(List.of(descriptor("job-m", 0, 2),
-                        descriptor("job-m", 1, 2))))
+        assertThatThrownBy(
+                        () ->
+                                queue.send(
+                                        List.of(
+                                                descriptor("job-m", 0, 2),
+                                                descriptor("job-m", 1, 2))))
                 .isInstanceOf(QueueException.class)
                 .hasMessageContaining("partition-0")
                 .hasMessageContaining("partition-1")
@@ -147,8 +159,14 @@ class SqsPartitionQueueTest {
 
     @Test
     void constructor_zeroAttempts_throws() {
-        assertThatThrownBy(() -> new SqsPartitionQueue(
-                        sqs, "http://127.0.0.1:1/q", Json::toJson, 0, Duration.ZERO))
+        assertThatThrownBy(
+                        () ->
+                                new SqsPartitionQueue(
+                                        sqs,
+                                        "http://127.0.0.1:1/q",
+                                        Json::toJson,
+                                        0,
+                                        Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxAttempts 0");
     }
@@ -157,16 +175,17 @@ class SqsPartitionQueueTest {
         return SqsClient.builder()
                 .endpointOverride(server.endpoint())
                 .region(Region.of(LocalStandIns.REGION))
-                .credentialsProvider(AwsClients.staticCredentials(
-                        LocalStandIns.ACCESS_KEY_ID, LocalStandIns.SECRET_KEY))
+                .credentialsProvider(
+                        AwsClients.staticCredentials(
+                                LocalStandIns.ACCESS_KEY_ID, LocalStandIns.SECRET_KEY))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor))
                 .build();
     }
 
     /**
-     * Rewrites the first SendMessageBatch response of a real ElasticMQ exchange so that one
-     * entry reads as failed, and records the entry count of every batch call.
+     * Rewrites the first SendMessageBatch response of a real ElasticMQ exchange so that one entry
+     * reads as failed, and records the entry count of every batch call.
      */
     private static final class FailFirstResponse implements ExecutionInterceptor {
 
@@ -181,26 +200,32 @@ class SqsPartitionQueueTest {
         }
 
         @Override
-        public void beforeExecution(Context.BeforeExecution context,
-                ExecutionAttributes attributes) {
+        public void beforeExecution(
+                Context.BeforeExecution context, ExecutionAttributes attributes) {
             if (context.request() instanceof SendMessageBatchRequest batch) {
                 batchSizes.add(batch.entries().size());
             }
         }
 
         @Override
-        public SdkResponse modifyResponse(Context.ModifyResponse context,
-                ExecutionAttributes attributes) {
+        public SdkResponse modifyResponse(
+                Context.ModifyResponse context, ExecutionAttributes attributes) {
             if (!(context.response() instanceof SendMessageBatchResponse response)
                     || batchSizes.size() > 1) {
                 return context.response();
             }
             return response.toBuilder()
-                    .successful(response.successful().stream()
-                            .filter(entry -> !entry.id().equals(entryId)).toList())
-                    .failed(BatchResultErrorEntry.builder().id(entryId)
-                            .code(senderFault ? "InvalidParameterValue" : "InternalError")
-                            .message("injected failure").senderFault(senderFault).build())
+                    .successful(
+                            response.successful().stream()
+                                    .filter(entry -> !entry.id().equals(entryId))
+                                    .toList())
+                    .failed(
+                            BatchResultErrorEntry.builder()
+                                    .id(entryId)
+                                    .code(senderFault ? "InvalidParameterValue" : "InternalError")
+                                    .message("injected failure")
+                                    .senderFault(senderFault)
+                                    .build())
                     .build();
         }
     }
@@ -208,8 +233,13 @@ class SqsPartitionQueueTest {
     private static List<PartitionDescriptor> receiveAll(String queueUrl, int expected) {
         List<PartitionDescriptor> received = new ArrayList<>();
         for (int round = 0; round < 20 && received.size() < expected; round++) {
-            for (Message message : sqs.receiveMessage(b -> b.queueUrl(queueUrl)
-                    .maxNumberOfMessages(10).waitTimeSeconds(1)).messages()) {
+            for (Message message :
+                    sqs.receiveMessage(
+                                    b ->
+                                            b.queueUrl(queueUrl)
+                                                    .maxNumberOfMessages(10)
+                                                    .waitTimeSeconds(1))
+                            .messages()) {
                 received.add(Json.fromJson(message.body(), PartitionDescriptor.class));
                 sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
             }
@@ -219,13 +249,28 @@ class SqsPartitionQueueTest {
 
     static PartitionDescriptor descriptor(String jobId, int partitionId, int count) {
         long rowStart = partitionId * 1_000L;
-        return new PartitionDescriptor(jobId, partitionId, count, "cai-input", rowStart,
+        return new PartitionDescriptor(
+                jobId,
+                partitionId,
+                count,
+                "cai-input",
+                rowStart,
                 rowStart + 1_000L,
-                List.of(new ArraySlice("images", "datasets/a b+c.npz", 128, "<f4",
+                List.of(
+                        new ArraySlice(
+                                "images",
+                                "datasets/a b+c.npz",
+                                128,
+                                "<f4",
                                 new long[] {23_000, 5, 64, 64}),
-                        new ArraySlice("magnitudes", "datasets/a b+c.npz", 377_487_488L, "<f4",
+                        new ArraySlice(
+                                "magnitudes",
+                                "datasets/a b+c.npz",
+                                377_487_488L,
+                                "<f4",
                                 new long[] {23_000, 5})),
-                256, "cai-output",
+                256,
+                "cai-output",
                 String.format("jobs/%s/predictions/part-%05d.csv", jobId, partitionId));
     }
 }

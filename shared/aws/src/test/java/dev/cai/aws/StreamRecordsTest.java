@@ -40,8 +40,11 @@ class StreamRecordsTest {
 
     @Test
     void partitionResult_remove_returnsEmpty() {
-        DynamodbStreamRecord record = record("REMOVE", items.partitionItem(
-                JobFixtures.result("job-1", 2, PartitionStatus.DONE, 1, "r1")));
+        DynamodbStreamRecord record =
+                record(
+                        "REMOVE",
+                        items.partitionItem(
+                                JobFixtures.result("job-1", 2, PartitionStatus.DONE, 1, "r1")));
 
         assertThat(StreamRecords.partitionResult(record)).isEmpty();
     }
@@ -56,8 +59,10 @@ class StreamRecordsTest {
 
     @Test
     void partitionResult_otherStatus_returnsEmpty() {
-        Map<String, AttributeValue> item = new HashMap<>(items.partitionItem(
-                JobFixtures.result("job-1", 2, PartitionStatus.DONE, 1, "r1")));
+        Map<String, AttributeValue> item =
+                new HashMap<>(
+                        items.partitionItem(
+                                JobFixtures.result("job-1", 2, PartitionStatus.DONE, 1, "r1")));
         item.put("status", AttributeValue.fromS("RUNNING"));
 
         assertThat(StreamRecords.partitionResult(record("MODIFY", item))).isEmpty();
@@ -75,8 +80,10 @@ class StreamRecordsTest {
         item.put("ns", AttributeValue.fromNs(List.of("1", "2")));
         item.put("bs", AttributeValue.fromBs(List.of(SdkBytes.fromByteArray(new byte[] {9}))));
         item.put("m", AttributeValue.fromM(Map.of("inner", AttributeValue.fromN("3"))));
-        item.put("l", AttributeValue.fromL(List.of(AttributeValue.fromS("x"),
-                AttributeValue.fromBool(true))));
+        item.put(
+                "l",
+                AttributeValue.fromL(
+                        List.of(AttributeValue.fromS("x"), AttributeValue.fromBool(true))));
 
         assertThat(StreamRecords.toSdk(StreamRecords.toEvent(item))).isEqualTo(item);
     }

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Reads a function's environment variables once, collecting every problem so that a
- * misconfigured function reports all of them in one error instead of one per deployment.
+ * Reads a function's environment variables once, collecting every problem so that a misconfigured
+ * function reports all of them in one error instead of one per deployment.
  */
 public final class EnvironmentReader {
 
@@ -43,7 +43,8 @@ public final class EnvironmentReader {
      * Parses a variable with {@code parser}, recording the variable, the value and what is allowed
      * when it throws an {@link IllegalArgumentException}.
      */
-    public <T> T parsed(String name, String defaultValue, Function<String, T> parser, String allowed) {
+    public <T> T parsed(
+            String name, String defaultValue, Function<String, T> parser, String allowed) {
         String raw = optional(name, defaultValue);
         try {
             return parser.apply(raw);
@@ -64,8 +65,8 @@ public final class EnvironmentReader {
         } catch (NumberFormatException e) {
             // Recorded below with the allowed range.
         }
-        problems.add(name + "='" + raw + "' is invalid: expected an integer from " + min + " to "
-                + max);
+        problems.add(
+                name + "='" + raw + "' is invalid: expected an integer from " + min + " to " + max);
         return defaultValue;
     }
 

@@ -24,9 +24,7 @@ public final class CostCalculator {
         return costOfInvocations(invocationsOf(attempts), requests, prices);
     }
 
-    /**
-     * Prices the worker attempts plus other invocations of the job (splitter, aggregator).
-     */
+    /** Prices the worker attempts plus other invocations of the job (splitter, aggregator). */
     public static CostBreakdown cost(
             List<AttemptRecord> attempts,
             List<LambdaInvocation> otherInvocations,
@@ -38,8 +36,8 @@ public final class CostCalculator {
     }
 
     /**
-     * Prices a list of invocations and requests. Each invocation is billed its configured
-     * memory times its billed duration (see {@link LambdaInvocation#billedMillis()}).
+     * Prices a list of invocations and requests. Each invocation is billed its configured memory
+     * times its billed duration (see {@link LambdaInvocation#billedMillis()}).
      */
     public static CostBreakdown costOfInvocations(
             List<LambdaInvocation> invocations, RequestCounts requests, PriceTable prices) {
@@ -55,26 +53,39 @@ public final class CostCalculator {
         double sqs = requests.sqsRequests() * prices.sqsPerMillionRequests().usd() / 1_000_000.0;
         double dynamoDb =
                 (requests.dynamoDbWriteUnits() * prices.dynamoDbPerMillionWriteUnits().usd()
-                        + requests.dynamoDbReadUnits() * prices.dynamoDbPerMillionReadUnits().usd())
+                                + requests.dynamoDbReadUnits()
+                                        * prices.dynamoDbPerMillionReadUnits().usd())
                         / 1_000_000.0;
-        double s3 = (requests.s3Puts() * prices.s3PerThousandPuts().usd()
-                + requests.s3Gets() * prices.s3PerThousandGets().usd()) / 1000.0;
+        double s3 =
+                (requests.s3Puts() * prices.s3PerThousandPuts().usd()
+                                + requests.s3Gets() * prices.s3PerThousandGets().usd())
+                        / 1000.0;
         double total = compute + lambdaRequests + sqs + dynamoDb + s3;
-        return new CostBreakdown(compute, lambdaRequests, sqs, dynamoDb, s3, total, gbSeconds,
-                invocations.size(), prices.region(), prices.checkedOn());
+        return new CostBreakdown(
+                compute,
+                lambdaRequests,
+                sqs,
+                dynamoDb,
+                s3,
+                total,
+                gbSeconds,
+                invocations.size(),
+                prices.region(),
+                prices.checkedOn());
     }
 
     /**
      * Groups attempts into invocations by Lambda request id, because one invocation can carry
-     * several SQS messages. An invocation's duration is the sum of its attempts' durations, and
-     * its INIT time is the largest INIT time among them (INIT happens once per invocation).
+     * several SQS messages. An invocation's duration is the sum of its attempts' durations, and its
+     * INIT time is the largest INIT time among them (INIT happens once per invocation).
      */
     public static List<LambdaInvocation> invocationsOf(List<AttemptRecord> attempts) {
         Map<String, List<AttemptRecord>> byRequest = new LinkedHashMap<>();
         for (AttemptRecord attempt : attempts) {
-            String requestId = attempt.requestId() == null
-                    ? "attempt-" + byRequest.size()
-                    : attempt.requestId();
+            String requestId =
+                    attempt.requestId() == null
+                            ? "attempt-" + byRequest.size()
+                            : attempt.requestId();
             byRequest.computeIfAbsent(requestId, id -> new ArrayList<>()).add(attempt);
         }
         List<LambdaInvocation> invocations = new ArrayList<>(byRequest.size());
@@ -86,8 +97,9 @@ public final class CostCalculator {
                 init = Math.max(init, attempt.initMillis());
             }
             AttemptRecord first = group.get(0);
-            invocations.add(new LambdaInvocation(WORKER, duration, init, first.memoryMb(),
-                    first.architecture()));
+            invocations.add(
+                    new LambdaInvocation(
+                            WORKER, duration, init, first.memoryMb(), first.architecture()));
         }
         return invocations;
     }

@@ -18,12 +18,21 @@ public record LambdaInvocation(
 
     public LambdaInvocation {
         if (!(durationMillis >= 0) || !(initMillis >= 0)) {
-            throw new IllegalArgumentException(function + " invocation has a negative or NaN time: "
-                    + "duration " + durationMillis + " ms, init " + initMillis + " ms");
+            throw new IllegalArgumentException(
+                    function
+                            + " invocation has a negative or NaN time: "
+                            + "duration "
+                            + durationMillis
+                            + " ms, init "
+                            + initMillis
+                            + " ms");
         }
         if (memoryMb <= 0) {
-            throw new IllegalArgumentException(function + " invocation has memory " + memoryMb
-                    + " MB: expected a positive configured memory");
+            throw new IllegalArgumentException(
+                    function
+                            + " invocation has memory "
+                            + memoryMb
+                            + " MB: expected a positive configured memory");
         }
     }
 

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * List prices of the services a job uses, in one region, with their sources and the date they
- * were checked. The default table is the {@code prices.json} resource of this package.
+ * List prices of the services a job uses, in one region, with their sources and the date they were
+ * checked. The default table is the {@code prices.json} resource of this package.
  *
  * <p>The JSON object has {@code region}, {@code currency}, {@code checkedOn}, {@code sources} (a
  * list of URLs) and {@code prices}, whose members are objects {@code {"usd", "source", "note"}}
@@ -45,15 +45,16 @@ public record PriceTable(
         Price s3PerThousandGets) {
 
     /** Keys of the {@code prices} object, in component order. */
-    public static final List<String> KEYS = List.of(
-            "lambdaPerGbSecondX86",
-            "lambdaPerGbSecondArm64",
-            "lambdaPerMillionRequests",
-            "sqsPerMillionRequests",
-            "dynamoDbPerMillionWriteUnits",
-            "dynamoDbPerMillionReadUnits",
-            "s3PerThousandPuts",
-            "s3PerThousandGets");
+    public static final List<String> KEYS =
+            List.of(
+                    "lambdaPerGbSecondX86",
+                    "lambdaPerGbSecondArm64",
+                    "lambdaPerMillionRequests",
+                    "sqsPerMillionRequests",
+                    "dynamoDbPerMillionWriteUnits",
+                    "dynamoDbPerMillionReadUnits",
+                    "s3PerThousandPuts",
+                    "s3PerThousandGets");
 
     static final String RESOURCE = "prices.json";
 
@@ -124,15 +125,21 @@ public record PriceTable(
         if ("arm64".equals(architecture)) {
             return lambdaPerGbSecondArm64.usd();
         }
-        throw new IllegalArgumentException("invalid Lambda architecture '" + architecture
-                + "': expected x86_64 or arm64");
+        throw new IllegalArgumentException(
+                "invalid Lambda architecture '" + architecture + "': expected x86_64 or arm64");
     }
 
     /** Returns the prices in {@link #KEYS} order. */
     public List<Price> prices() {
-        return List.of(lambdaPerGbSecondX86, lambdaPerGbSecondArm64, lambdaPerMillionRequests,
-                sqsPerMillionRequests, dynamoDbPerMillionWriteUnits, dynamoDbPerMillionReadUnits,
-                s3PerThousandPuts, s3PerThousandGets);
+        return List.of(
+                lambdaPerGbSecondX86,
+                lambdaPerGbSecondArm64,
+                lambdaPerMillionRequests,
+                sqsPerMillionRequests,
+                dynamoDbPerMillionWriteUnits,
+                dynamoDbPerMillionReadUnits,
+                s3PerThousandPuts,
+                s3PerThousandGets);
     }
 
     /** Validates every field and reports all problems together. */
@@ -163,8 +170,18 @@ public record PriceTable(
         if (!problems.isEmpty()) {
             throw new PriceTableException(source, problems);
         }
-        return new PriceTable(region, currency, checkedOn, sources, prices.get(0), prices.get(1),
-                prices.get(2), prices.get(3), prices.get(4), prices.get(5), prices.get(6),
+        return new PriceTable(
+                region,
+                currency,
+                checkedOn,
+                sources,
+                prices.get(0),
+                prices.get(1),
+                prices.get(2),
+                prices.get(3),
+                prices.get(4),
+                prices.get(5),
+                prices.get(6),
                 prices.get(7));
     }
 
@@ -180,19 +197,26 @@ public record PriceTable(
     private static Price price(JsonNode prices, String key, List<String> problems) {
         JsonNode node = prices.get(key);
         if (node == null || !node.isObject()) {
-            problems.add("'prices." + key + "' is missing: expected {\"usd\": number, \"source\": "
-                    + "url, \"note\": text}");
+            problems.add(
+                    "'prices."
+                            + key
+                            + "' is missing: expected {\"usd\": number, \"source\": "
+                            + "url, \"note\": text}");
             return null;
         }
         JsonNode usd = node.get("usd");
-        if (usd == null || !usd.isNumber() || !(usd.asDouble() >= 0.0)
+        if (usd == null
+                || !usd.isNumber()
+                || !(usd.asDouble() >= 0.0)
                 || Double.isInfinite(usd.asDouble())) {
             problems.add("'prices." + key + ".usd' is " + usd + ": expected a number >= 0");
             return null;
         }
         JsonNode note = node.get("note");
         JsonNode pageUrl = node.get("source");
-        return new Price(usd.asDouble(), pageUrl == null ? "" : pageUrl.asText(),
+        return new Price(
+                usd.asDouble(),
+                pageUrl == null ? "" : pageUrl.asText(),
                 note == null ? "" : note.asText());
     }
 }

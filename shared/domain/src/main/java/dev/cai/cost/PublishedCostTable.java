@@ -6,13 +6,13 @@ import java.util.List;
 
 /**
  * The cost table published for the Step Functions based predecessor of this pipeline, which
- * processed a 12.6 GB dataset in 25, 50, 75 and 100 MB partitions, and the same runs billed the
- * way AWS bills them.
+ * processed a 12.6 GB dataset in 25, 50, 75 and 100 MB partitions, and the same runs billed the way
+ * AWS bills them.
  *
- * <p>The published table prices each run as {@code requests x duration_s x memory_GB x
- * 0.00001667}, where memory_GB is the memory the function used, not its configured memory, and
- * it leaves out the request charge. AWS bills configured memory (the runs were configured with
- * 10,240 MB) times the billed duration, plus a charge per request.
+ * <p>The published table prices each run as {@code requests x duration_s x memory_GB x 0.00001667},
+ * where memory_GB is the memory the function used, not its configured memory, and it leaves out the
+ * request charge. AWS bills configured memory (the runs were configured with 10,240 MB) times the
+ * billed duration, plus a charge per request.
  */
 public final class PublishedCostTable {
 
@@ -56,11 +56,12 @@ public final class PublishedCostTable {
             double requestsUsd,
             double billedCostUsd) {}
 
-    private static final List<Run> RUNS = List.of(
-            new Run(25, 517, 6.55, 2.8, new BigDecimal("0.16")),
-            new Run(50, 259, 11.8, 4.0, new BigDecimal("0.20")),
-            new Run(75, 173, 17.6, 5.9, new BigDecimal("0.30")),
-            new Run(100, 130, 26.9, 7.0, new BigDecimal("0.41")));
+    private static final List<Run> RUNS =
+            List.of(
+                    new Run(25, 517, 6.55, 2.8, new BigDecimal("0.16")),
+                    new Run(50, 259, 11.8, 4.0, new BigDecimal("0.20")),
+                    new Run(75, 173, 17.6, 5.9, new BigDecimal("0.30")),
+                    new Run(100, 130, 26.9, 7.0, new BigDecimal("0.41")));
 
     private PublishedCostTable() {}
 
@@ -71,10 +72,11 @@ public final class PublishedCostTable {
 
     /** Applies the published formula to a run's inputs, rounded half-up to cents. */
     public static BigDecimal publishedFormula(Run run) {
-        BigDecimal cost = BigDecimal.valueOf(run.requests())
-                .multiply(BigDecimal.valueOf(run.durationSeconds()))
-                .multiply(BigDecimal.valueOf(run.memoryGb()))
-                .multiply(BigDecimal.valueOf(PUBLISHED_PRICE_PER_GB_SECOND));
+        BigDecimal cost =
+                BigDecimal.valueOf(run.requests())
+                        .multiply(BigDecimal.valueOf(run.durationSeconds()))
+                        .multiply(BigDecimal.valueOf(run.memoryGb()))
+                        .multiply(BigDecimal.valueOf(PUBLISHED_PRICE_PER_GB_SECOND));
         return cost.setScale(2, RoundingMode.HALF_UP);
     }
 
@@ -92,8 +94,8 @@ public final class PublishedCostTable {
         double gbSeconds = run.requests() * one.gbSeconds();
         double compute = gbSeconds * prices.lambdaPerGbSecondX86().usd();
         double requests = run.requests() * prices.lambdaPerMillionRequests().usd() / 1_000_000.0;
-        return new Row(run, publishedFormula(run), gbSeconds, compute, requests,
-                compute + requests);
+        return new Row(
+                run, publishedFormula(run), gbSeconds, compute, requests, compute + requests);
     }
 
     /** Returns every run, reproduced and billed at {@link #CONFIGURED_MEMORY_MB}. */

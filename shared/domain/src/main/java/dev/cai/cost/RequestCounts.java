@@ -5,8 +5,8 @@ package dev.cai.cost;
  *
  * @param sqsRequests SQS API requests (send batches, receives, deletes), each 64 KB chunk once
  * @param dynamoDbWriteUnits DynamoDB write request units, 1 per write of up to 1 KB
- * @param dynamoDbReadUnits DynamoDB read request units, 1 per strongly consistent read of up to
- *     4 KB
+ * @param dynamoDbReadUnits DynamoDB read request units, 1 per strongly consistent read of up to 4
+ *     KB
  * @param s3Puts S3 PUT, COPY, POST and LIST requests
  * @param s3Gets S3 GET requests, each ranged GET counted once
  */
@@ -20,11 +20,22 @@ public record RequestCounts(
     public static final RequestCounts NONE = new RequestCounts(0, 0, 0, 0, 0);
 
     public RequestCounts {
-        if (sqsRequests < 0 || dynamoDbWriteUnits < 0 || dynamoDbReadUnits < 0 || s3Puts < 0
+        if (sqsRequests < 0
+                || dynamoDbWriteUnits < 0
+                || dynamoDbReadUnits < 0
+                || s3Puts < 0
                 || s3Gets < 0) {
-            throw new IllegalArgumentException("request counts must not be negative: sqs="
-                    + sqsRequests + ", dynamoDbWrites=" + dynamoDbWriteUnits + ", dynamoDbReads="
-                    + dynamoDbReadUnits + ", s3Puts=" + s3Puts + ", s3Gets=" + s3Gets);
+            throw new IllegalArgumentException(
+                    "request counts must not be negative: sqs="
+                            + sqsRequests
+                            + ", dynamoDbWrites="
+                            + dynamoDbWriteUnits
+                            + ", dynamoDbReads="
+                            + dynamoDbReadUnits
+                            + ", s3Puts="
+                            + s3Puts
+                            + ", s3Gets="
+                            + s3Gets);
         }
     }
 
@@ -35,22 +46,27 @@ public record RequestCounts(
      *   <li>SQS: one SendMessageBatch per 10 descriptors, plus one receive and one delete per
      *       attempt. Empty receives of the Lambda poller are not counted.
      *   <li>DynamoDB writes (items under 1 KB, 1 unit each): the job item, 3 status transitions,
-     *       one attempt item per attempt, one result item and one counted-set update per
-     *       partition.
+     *       one attempt item per attempt, one result item and one counted-set update per partition.
      *   <li>DynamoDB reads: one job read per partition result the aggregator processes, plus one
      *       unit per 4 result items listed when it writes the summary.
      *   <li>S3 GETs: {@code headerGets} by the splitter, {@code getsPerAttempt} ranged GETs per
-     *       attempt (one per array the worker reads) and one GET per predictions file read back
-     *       by the aggregator.
+     *       attempt (one per array the worker reads) and one GET per predictions file read back by
+     *       the aggregator.
      *   <li>S3 PUTs: one predictions file per partition and the summary.
      * </ul>
      */
     public static RequestCounts estimate(
             int partitions, int attempts, int headerGets, int getsPerAttempt) {
         if (partitions < 0 || attempts < 0 || headerGets < 0 || getsPerAttempt < 0) {
-            throw new IllegalArgumentException("counts must not be negative: partitions="
-                    + partitions + ", attempts=" + attempts + ", headerGets=" + headerGets
-                    + ", getsPerAttempt=" + getsPerAttempt);
+            throw new IllegalArgumentException(
+                    "counts must not be negative: partitions="
+                            + partitions
+                            + ", attempts="
+                            + attempts
+                            + ", headerGets="
+                            + headerGets
+                            + ", getsPerAttempt="
+                            + getsPerAttempt);
         }
         long sendBatches = (partitions + 9L) / 10L;
         long sqs = sendBatches + 2L * attempts;
@@ -62,9 +78,11 @@ public record RequestCounts(
     }
 
     public RequestCounts plus(RequestCounts other) {
-        return new RequestCounts(sqsRequests + other.sqsRequests,
+        return new RequestCounts(
+                sqsRequests + other.sqsRequests,
                 dynamoDbWriteUnits + other.dynamoDbWriteUnits,
-                dynamoDbReadUnits + other.dynamoDbReadUnits, s3Puts + other.s3Puts,
+                dynamoDbReadUnits + other.dynamoDbReadUnits,
+                s3Puts + other.s3Puts,
                 s3Gets + other.s3Gets);
     }
 }

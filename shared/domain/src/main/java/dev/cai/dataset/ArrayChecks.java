@@ -17,21 +17,34 @@ final class ArrayChecks {
      * @param dataOffset absolute offset of the first data byte
      * @param availableBytes bytes from {@code dataOffset} to the end of the member or object
      */
-    static ArrayLayout toLayout(String key, String canonical, String fileName, NpyHeader header,
-            long dataOffset, long availableBytes) {
+    static ArrayLayout toLayout(
+            String key,
+            String canonical,
+            String fileName,
+            NpyHeader header,
+            long dataOffset,
+            long availableBytes) {
         String label = label(canonical, fileName);
         String shapeText = NpyHeaderFormat.shapeLiteral(header.shape());
         NpyDType dtype = parseDType(key, label, header.descr(), canonical);
         checkRank(key, label, canonical, header.shape());
         if (header.fortranOrder() && header.shape().length > 1) {
-            throw new DatasetFormatException(key, label + " with shape " + shapeText
-                    + " is stored with fortran_order True: expected C order; re-save it with"
-                    + " np.ascontiguousarray(array)");
+            throw new DatasetFormatException(
+                    key,
+                    label
+                            + " with shape "
+                            + shapeText
+                            + " is stored with fortran_order True: expected C order; re-save it"
+                            + " with np.ascontiguousarray(array)");
         }
         for (int i = 1; i < header.shape().length; i++) {
             if (header.shape()[i] == 0) {
-                throw new DatasetFormatException(key, label + " has shape " + shapeText
-                        + " with empty rows: expected every dimension after the first > 0");
+                throw new DatasetFormatException(
+                        key,
+                        label
+                                + " has shape "
+                                + shapeText
+                                + " with empty rows: expected every dimension after the first > 0");
             }
         }
 
@@ -40,14 +53,31 @@ final class ArrayChecks {
         try {
             dataBytes = layout.dataBytes();
         } catch (ArithmeticException e) {
-            throw new DatasetFormatException(key, label + " has shape " + shapeText + " of "
-                    + dtype + " whose byte size overflows 64 bits: expected a shape that fits the"
-                    + " object", e);
+            throw new DatasetFormatException(
+                    key,
+                    label
+                            + " has shape "
+                            + shapeText
+                            + " of "
+                            + dtype
+                            + " whose byte size overflows 64 bits: expected a shape that fits the"
+                            + " object",
+                    e);
         }
         if (dataBytes > availableBytes) {
-            throw new DatasetFormatException(key, "file is truncated or corrupt: " + label
-                    + " with shape " + shapeText + " of " + dtype + " needs " + dataBytes
-                    + " bytes but only " + availableBytes + " follow its header");
+            throw new DatasetFormatException(
+                    key,
+                    "file is truncated or corrupt: "
+                            + label
+                            + " with shape "
+                            + shapeText
+                            + " of "
+                            + dtype
+                            + " needs "
+                            + dataBytes
+                            + " bytes but only "
+                            + availableBytes
+                            + " follow its header");
         }
         return layout;
     }
@@ -59,20 +89,28 @@ final class ArrayChecks {
         Map<String, Long> rows = new LinkedHashMap<>();
         arrays.forEach((name, layout) -> rows.put(name, layout.rows()));
         if (rows.values().stream().distinct().count() > 1) {
-            throw new DatasetFormatException(key, "arrays have different row counts: "
-                    + rows.toString().replaceAll("[{}]", "")
-                    + "; expected the same number of rows in every array");
+            throw new DatasetFormatException(
+                    key,
+                    "arrays have different row counts: "
+                            + rows.toString().replaceAll("[{}]", "")
+                            + "; expected the same number of rows in every array");
         }
         if (images.shape()[1] != magnitudes.shape()[1]) {
-            throw new DatasetFormatException(key, "magnitudes have " + magnitudes.shape()[1]
-                    + " bands (shape " + NpyHeaderFormat.shapeLiteral(magnitudes.shape())
-                    + ") but images have " + images.shape()[1] + " (shape "
-                    + NpyHeaderFormat.shapeLiteral(images.shape())
-                    + "): expected one magnitude per image band");
+            throw new DatasetFormatException(
+                    key,
+                    "magnitudes have "
+                            + magnitudes.shape()[1]
+                            + " bands (shape "
+                            + NpyHeaderFormat.shapeLiteral(magnitudes.shape())
+                            + ") but images have "
+                            + images.shape()[1]
+                            + " (shape "
+                            + NpyHeaderFormat.shapeLiteral(images.shape())
+                            + "): expected one magnitude per image band");
         }
         if (images.rows() == 0) {
-            throw new DatasetFormatException(key, "dataset has 0 rows: expected at least one"
-                    + " sample in every array");
+            throw new DatasetFormatException(
+                    key, "dataset has 0 rows: expected at least one" + " sample in every array");
         }
     }
 
@@ -81,17 +119,27 @@ final class ArrayChecks {
         try {
             dtype = NpyDType.parse(descr);
         } catch (IllegalArgumentException e) {
-            throw new DatasetFormatException(key, label + " has dtype '" + descr
-                    + "': expected a numeric dtype such as <f4, <f8 or <i8 (object and string"
-                    + " arrays cannot be read by byte range)", e);
+            throw new DatasetFormatException(
+                    key,
+                    label
+                            + " has dtype '"
+                            + descr
+                            + "': expected a numeric dtype such as <f4, <f8 or <i8 (object and"
+                            + " string arrays cannot be read by byte range)",
+                    e);
         }
         if (canonical.equals(DatasetLayout.OBJECT_IDS) && !dtype.isInteger()) {
-            throw new DatasetFormatException(key, label + " has dtype '" + descr
-                    + "': expected an integer dtype such as <i8");
+            throw new DatasetFormatException(
+                    key,
+                    label + " has dtype '" + descr + "': expected an integer dtype such as <i8");
         }
         if (!dtype.isFloat() && !dtype.isInteger()) {
-            throw new DatasetFormatException(key, label + " has dtype '" + descr
-                    + "': expected a float or integer dtype such as <f4");
+            throw new DatasetFormatException(
+                    key,
+                    label
+                            + " has dtype '"
+                            + descr
+                            + "': expected a float or integer dtype such as <f4");
         }
         return dtype;
     }
@@ -114,9 +162,17 @@ final class ArrayChecks {
             }
         }
         if (shape.length != expected) {
-            throw new DatasetFormatException(key, label + " has shape "
-                    + NpyHeaderFormat.shapeLiteral(shape) + " of rank " + shape.length
-                    + ": expected rank " + expected + " " + axes);
+            throw new DatasetFormatException(
+                    key,
+                    label
+                            + " has shape "
+                            + NpyHeaderFormat.shapeLiteral(shape)
+                            + " of rank "
+                            + shape.length
+                            + ": expected rank "
+                            + expected
+                            + " "
+                            + axes);
         }
     }
 

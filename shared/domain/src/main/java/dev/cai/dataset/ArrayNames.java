@@ -14,8 +14,12 @@ import java.util.Map;
 public record ArrayNames(Map<String, String> fileNames) {
 
     /** The canonical names, in the order datasets list them. */
-    public static final List<String> CANONICAL = List.of(DatasetLayout.IMAGES,
-            DatasetLayout.MAGNITUDES, DatasetLayout.REDSHIFTS, DatasetLayout.OBJECT_IDS);
+    public static final List<String> CANONICAL =
+            List.of(
+                    DatasetLayout.IMAGES,
+                    DatasetLayout.MAGNITUDES,
+                    DatasetLayout.REDSHIFTS,
+                    DatasetLayout.OBJECT_IDS);
 
     /** Every array stored under its canonical name. */
     public static final ArrayNames DEFAULT = new ArrayNames(Map.of());
@@ -27,12 +31,18 @@ public record ArrayNames(Map<String, String> fileNames) {
         }
         for (Map.Entry<String, String> entry : fileNames.entrySet()) {
             if (!CANONICAL.contains(entry.getKey())) {
-                throw new IllegalArgumentException("invalid array name '" + entry.getKey()
-                        + "': expected one of " + CANONICAL);
+                throw new IllegalArgumentException(
+                        "invalid array name '"
+                                + entry.getKey()
+                                + "': expected one of "
+                                + CANONICAL);
             }
             if (entry.getValue() == null || entry.getValue().isBlank()) {
-                throw new IllegalArgumentException("array '" + entry.getKey()
-                        + "' is mapped to an empty name: expected the name used in the file");
+                throw new IllegalArgumentException(
+                        "array '"
+                                + entry.getKey()
+                                + "' is mapped to an empty name: expected the name used in the"
+                                + " file");
             }
             complete.put(entry.getKey(), entry.getValue().strip());
         }
@@ -40,8 +50,8 @@ public record ArrayNames(Map<String, String> fileNames) {
     }
 
     /**
-     * Parses a comma-separated list of {@code canonical=fileName} pairs such as
-     * {@code images=x,magnitudes=mags}. A blank string gives {@link #DEFAULT}.
+     * Parses a comma-separated list of {@code canonical=fileName} pairs such as {@code
+     * images=x,magnitudes=mags}. A blank string gives {@link #DEFAULT}.
      *
      * @throws IllegalArgumentException naming the malformed pair
      */
@@ -53,13 +63,21 @@ public record ArrayNames(Map<String, String> fileNames) {
         for (String pair : mapping.split(",")) {
             int equals = pair.indexOf('=');
             if (equals <= 0 || equals == pair.length() - 1) {
-                throw new IllegalArgumentException("invalid array mapping '" + pair.strip()
-                        + "' in '" + mapping + "': expected canonical=name, such as images=x");
+                throw new IllegalArgumentException(
+                        "invalid array mapping '"
+                                + pair.strip()
+                                + "' in '"
+                                + mapping
+                                + "': expected canonical=name, such as images=x");
             }
             String canonical = pair.substring(0, equals).strip();
             if (fileNames.put(canonical, pair.substring(equals + 1)) != null) {
-                throw new IllegalArgumentException("array '" + canonical + "' is mapped twice in '"
-                        + mapping + "': expected at most one mapping per array");
+                throw new IllegalArgumentException(
+                        "array '"
+                                + canonical
+                                + "' is mapped twice in '"
+                                + mapping
+                                + "': expected at most one mapping per array");
             }
         }
         return new ArrayNames(fileNames);

@@ -43,12 +43,23 @@ public final class ByteArrayRangeSource implements ByteRangeSource {
 
     private void checkRange(long offset, long length) throws EOFException {
         if (offset < 0 || length < 0) {
-            throw new IllegalArgumentException(key + ": invalid range offset " + offset
-                    + " length " + length + ": expected both >= 0");
+            throw new IllegalArgumentException(
+                    key
+                            + ": invalid range offset "
+                            + offset
+                            + " length "
+                            + length
+                            + ": expected both >= 0");
         }
         if (length > bytes.length - offset) {
-            throw new EOFException(key + ": requested bytes [" + offset + ", "
-                    + (offset + length) + ") but the object has " + bytes.length);
+            throw new EOFException(
+                    key
+                            + ": requested bytes ["
+                            + offset
+                            + ", "
+                            + (offset + length)
+                            + ") but the object has "
+                            + bytes.length);
         }
     }
 }

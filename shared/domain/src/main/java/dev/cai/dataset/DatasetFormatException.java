@@ -2,8 +2,8 @@ package dev.cai.dataset;
 
 /**
  * A dataset that can never be processed as it is: not NumPy, truncated, compressed, of the wrong
- * shape or type. The message names the object, the offending value and what is expected, because
- * it ends up in the job's summary for the person who uploaded the file.
+ * shape or type. The message names the object, the offending value and what is expected, because it
+ * ends up in the job's summary for the person who uploaded the file.
  */
 public class DatasetFormatException extends RuntimeException {
 

@@ -27,8 +27,8 @@ public final class DatasetInspector {
     private DatasetInspector() {}
 
     /**
-     * Inspects an {@code .npz} archive written by {@code np.savez}. Members that {@code names}
-     * does not map are ignored and never read.
+     * Inspects an {@code .npz} archive written by {@code np.savez}. Members that {@code names} does
+     * not map are ignored and never read.
      */
     public static DatasetLayout inspectNpz(ByteRangeSource npz, ArrayNames names)
             throws IOException {
@@ -47,8 +47,9 @@ public final class DatasetInspector {
             for (String canonical : ArrayNames.CANONICAL) {
                 ZipDirectoryReader.Entry entry = members.get(names.fileName(canonical));
                 if (entry != null) {
-                    arrays.put(canonical, readMember(reader, entry, canonical,
-                            names.fileName(canonical)));
+                    arrays.put(
+                            canonical,
+                            readMember(reader, entry, canonical, names.fileName(canonical)));
                 }
             }
             ArrayChecks.checkDataset(reader.key(), arrays);
@@ -66,8 +67,8 @@ public final class DatasetInspector {
      *
      * @param sourceKey the object that started the job, used in messages about the whole dataset
      */
-    public static DatasetLayout inspectNpyFolder(String sourceKey, List<ByteRangeSource> npyFiles,
-            ArrayNames names) throws IOException {
+    public static DatasetLayout inspectNpyFolder(
+            String sourceKey, List<ByteRangeSource> npyFiles, ArrayNames names) throws IOException {
         Map<String, ByteRangeSource> files = new LinkedHashMap<>();
         for (ByteRangeSource file : npyFiles) {
             String fileName = file.key().substring(file.key().lastIndexOf('/') + 1);
@@ -106,22 +107,36 @@ public final class DatasetInspector {
     }
 
     private static DatasetLayout logged(DatasetLayout layout) {
-        LOG.debug("inspected {}: {} rows of {} bytes in arrays {}, {} header bytes read",
-                layout.sourceKey(), layout.rows(), layout.bytesPerRow(), layout.arrays().keySet(),
+        LOG.debug(
+                "inspected {}: {} rows of {} bytes in arrays {}, {} header bytes read",
+                layout.sourceKey(),
+                layout.rows(),
+                layout.bytesPerRow(),
+                layout.arrays().keySet(),
                 layout.headerBytesRead());
         return layout;
     }
 
-    private static ArrayLayout readMember(RangeReader reader, ZipDirectoryReader.Entry entry,
-            String canonical, String fileName) throws IOException {
+    private static ArrayLayout readMember(
+            RangeReader reader, ZipDirectoryReader.Entry entry, String canonical, String fileName)
+            throws IOException {
         String region = "member " + entry.name();
         checkStoredMember(reader, entry, region);
-        ByteBuffer local = ByteBuffer.wrap(reader.read(entry.localHeaderOffset(),
-                ZipFormat.LOCAL_HEADER_BYTES, "local header of " + region))
-                .order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer local =
+                ByteBuffer.wrap(
+                                reader.read(
+                                        entry.localHeaderOffset(),
+                                        ZipFormat.LOCAL_HEADER_BYTES,
+                                        "local header of " + region))
+                        .order(ByteOrder.LITTLE_ENDIAN);
         if (local.getInt(0) != ZipFormat.LOCAL_HEADER_SIGNATURE) {
-            throw new DatasetFormatException(reader.key(), "no ZIP local header at offset "
-                    + entry.localHeaderOffset() + " for " + region + ": the file is corrupt");
+            throw new DatasetFormatException(
+                    reader.key(),
+                    "no ZIP local header at offset "
+                            + entry.localHeaderOffset()
+                            + " for "
+                            + region
+                            + ": the file is corrupt");
         }
         if ((Short.toUnsignedInt(local.getShort(6)) & ZipFormat.FLAG_ENCRYPTED) != 0) {
             throw encrypted(reader, region);
@@ -131,39 +146,59 @@ public final class DatasetInspector {
         // field there but none in the central directory, so the two extra lengths differ.
         int nameLength = Short.toUnsignedInt(local.getShort(26));
         int extraLength = Short.toUnsignedInt(local.getShort(28));
-        long npyStart = entry.localHeaderOffset() + ZipFormat.LOCAL_HEADER_BYTES + nameLength
-                + extraLength;
+        long npyStart =
+                entry.localHeaderOffset() + ZipFormat.LOCAL_HEADER_BYTES + nameLength + extraLength;
         long memberBytes = entry.uncompressedSize();
         reader.checkRange(npyStart, memberBytes, region);
 
         NpyHeader header = NpyHeaderReader.read(reader, npyStart, memberBytes, region);
-        return ArrayChecks.toLayout(reader.key(), canonical, fileName, header,
-                npyStart + header.headerBytes(), memberBytes - header.headerBytes());
+        return ArrayChecks.toLayout(
+                reader.key(),
+                canonical,
+                fileName,
+                header,
+                npyStart + header.headerBytes(),
+                memberBytes - header.headerBytes());
     }
 
-    private static void checkStoredMember(RangeReader reader, ZipDirectoryReader.Entry entry,
-            String region) {
+    private static void checkStoredMember(
+            RangeReader reader, ZipDirectoryReader.Entry entry, String region) {
         if ((entry.flags() & ZipFormat.FLAG_ENCRYPTED) != 0) {
             throw encrypted(reader, region);
         }
         if (entry.method() != ZipFormat.METHOD_STORED) {
             String method = entry.method() == 8 ? "8 (deflate)" : String.valueOf(entry.method());
-            throw new DatasetFormatException(reader.key(), region + " is compressed with method "
-                    + method + ", so the file was written by np.savez_compressed and its rows"
-                    + " cannot be read by byte range; save it with np.savez instead");
+            throw new DatasetFormatException(
+                    reader.key(),
+                    region
+                            + " is compressed with method "
+                            + method
+                            + ", so the file was written by np.savez_compressed and its rows"
+                            + " cannot be read by byte range; save it with np.savez instead");
         }
         if (entry.compressedSize() != entry.uncompressedSize()) {
-            throw new DatasetFormatException(reader.key(), region + " is stored but its sizes"
-                    + " differ (" + entry.compressedSize() + " compressed, "
-                    + entry.uncompressedSize() + " uncompressed): the file is corrupt");
+            throw new DatasetFormatException(
+                    reader.key(),
+                    region
+                            + " is stored but its sizes"
+                            + " differ ("
+                            + entry.compressedSize()
+                            + " compressed, "
+                            + entry.uncompressedSize()
+                            + " uncompressed): the file is corrupt");
         }
     }
 
     private static ArrayLayout readNpyFile(RangeReader reader, String canonical, String fileName)
             throws IOException {
         NpyHeader header = NpyHeaderReader.read(reader, 0, reader.length(), "file");
-        return ArrayChecks.toLayout(reader.key(), canonical, fileName, header,
-                header.headerBytes(), reader.length() - header.headerBytes());
+        return ArrayChecks.toLayout(
+                reader.key(),
+                canonical,
+                fileName,
+                header,
+                header.headerBytes(),
+                reader.length() - header.headerBytes());
     }
 
     private static void checkRequired(String key, ArrayNames names, Iterable<String> found) {
@@ -172,21 +207,35 @@ public final class DatasetInspector {
         for (String required : List.of(DatasetLayout.IMAGES, DatasetLayout.MAGNITUDES)) {
             String fileName = names.fileName(required);
             if (!foundNames.contains(fileName)) {
-                throw new DatasetFormatException(key, "missing required array '" + required
-                        + "' (expected " + fileName + NPY_SUFFIX + "); arrays found: " + foundNames
-                        + "; map other names with an array mapping such as " + required + "=NAME");
+                throw new DatasetFormatException(
+                        key,
+                        "missing required array '"
+                                + required
+                                + "' (expected "
+                                + fileName
+                                + NPY_SUFFIX
+                                + "); arrays found: "
+                                + foundNames
+                                + "; map other names with an array mapping such as "
+                                + required
+                                + "=NAME");
             }
         }
     }
 
     private static DatasetFormatException encrypted(RangeReader reader, String region) {
-        return new DatasetFormatException(reader.key(), region + " is encrypted: expected an"
-                + " unencrypted .npz written by np.savez");
+        return new DatasetFormatException(
+                reader.key(),
+                region + " is encrypted: expected an" + " unencrypted .npz written by np.savez");
     }
 
     private static DatasetFormatException unreadable(String key, RuntimeException e) {
-        return new DatasetFormatException(key, "invalid dataset header (" + e
-                + "): expected an .npz or .npy file written by NumPy", e);
+        return new DatasetFormatException(
+                key,
+                "invalid dataset header ("
+                        + e
+                        + "): expected an .npz or .npy file written by NumPy",
+                e);
     }
 
     private static String stripSuffix(String name) {

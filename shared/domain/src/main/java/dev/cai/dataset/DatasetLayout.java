@@ -8,11 +8,11 @@ import java.util.Optional;
 /**
  * The arrays of one dataset, by name, all with the same row count.
  *
- * <p>Required arrays are {@code images} (N, bands, H, W) and {@code magnitudes} (N, bands);
- * {@code redshifts} (N,) and {@code object_ids} (N,) are optional.
+ * <p>Required arrays are {@code images} (N, bands, H, W) and {@code magnitudes} (N, bands); {@code
+ * redshifts} (N,) and {@code object_ids} (N,) are optional.
  *
- * @param sourceKey the object that started the job: the {@code .npz}, or the {@code images.npy}
- *     of a folder of {@code .npy} files
+ * @param sourceKey the object that started the job: the {@code .npz}, or the {@code images.npy} of
+ *     a folder of {@code .npy} files
  * @param arrays the arrays by canonical name, in a stable order
  * @param headerBytesRead how many bytes the inspection read with ranged GETs
  */

@@ -3,9 +3,9 @@ package dev.cai.dataset;
 import java.nio.ByteBuffer;
 
 /**
- * Converts Java values to the bytes of a NumPy dtype. Values that the target type cannot hold
- * (NaN or out-of-range numbers for integer types, negative numbers for unsigned types) are
- * rejected rather than wrapped as NumPy's unsafe casts would.
+ * Converts Java values to the bytes of a NumPy dtype. Values that the target type cannot hold (NaN
+ * or out-of-range numbers for integer types, negative numbers for unsigned types) are rejected
+ * rather than wrapped as NumPy's unsafe casts would.
  */
 final class ElementEncoder {
 
@@ -51,8 +51,12 @@ final class ElementEncoder {
 
     private static long toLong(float value, NpyDType dtype) {
         if (!Float.isFinite(value) || value >= 0x1p63f || value < -0x1p63f) {
-            throw new IllegalArgumentException("value " + value + " cannot be stored as " + dtype
-                    + ": expected a finite number");
+            throw new IllegalArgumentException(
+                    "value "
+                            + value
+                            + " cannot be stored as "
+                            + dtype
+                            + ": expected a finite number");
         }
         return (long) value;
     }
@@ -88,8 +92,16 @@ final class ElementEncoder {
             max = bits == 64 ? Long.MAX_VALUE : (1L << (bits - 1)) - 1;
         }
         if (value < min || value > max) {
-            throw new IllegalArgumentException("value " + value + " cannot be stored as " + dtype
-                    + ": expected a value in [" + min + ", " + max + "]");
+            throw new IllegalArgumentException(
+                    "value "
+                            + value
+                            + " cannot be stored as "
+                            + dtype
+                            + ": expected a value in ["
+                            + min
+                            + ", "
+                            + max
+                            + "]");
         }
     }
 }

@@ -47,8 +47,14 @@ public final class FileByteRangeSource implements ByteRangeSource {
             while (buffer.hasRemaining()) {
                 int read = channel.read(buffer, position);
                 if (read < 0) {
-                    throw new EOFException(key + ": requested bytes [" + offset + ", "
-                            + (offset + length) + ") but the file ends at " + position);
+                    throw new EOFException(
+                            key
+                                    + ": requested bytes ["
+                                    + offset
+                                    + ", "
+                                    + (offset + length)
+                                    + ") but the file ends at "
+                                    + position);
                 }
                 position += read;
             }
@@ -65,8 +71,13 @@ public final class FileByteRangeSource implements ByteRangeSource {
 
     private void checkArguments(long offset, long length) {
         if (offset < 0 || length < 0) {
-            throw new IllegalArgumentException(key + ": invalid range offset " + offset
-                    + " length " + length + ": expected both >= 0");
+            throw new IllegalArgumentException(
+                    key
+                            + ": invalid range offset "
+                            + offset
+                            + " length "
+                            + length
+                            + ": expected both >= 0");
         }
     }
 
@@ -106,8 +117,8 @@ public final class FileByteRangeSource implements ByteRangeSource {
             int requested = (int) Math.min(length, end - position);
             int read = channel.read(ByteBuffer.wrap(target, offset, requested), position);
             if (read < 0) {
-                throw new EOFException(key + ": range ends at " + end + " but the file ends at "
-                        + position);
+                throw new EOFException(
+                        key + ": range ends at " + end + " but the file ends at " + position);
             }
             position += read;
             return read;

@@ -1,8 +1,8 @@
 package dev.cai.dataset;
 
 /**
- * IEEE 754 binary16 conversions, written out because {@code Float.float16ToFloat} and
- * {@code Float.floatToFloat16} exist only from Java 20.
+ * IEEE 754 binary16 conversions, written out because {@code Float.float16ToFloat} and {@code
+ * Float.floatToFloat16} exist only from Java 20.
  */
 final class HalfFloat {
 

@@ -47,8 +47,10 @@ public record NpyDType(char byteOrder, char kind, int itemSize) {
         }
         char kind = descr.charAt(1);
         if ("fiub".indexOf(kind) < 0) {
-            throw new IllegalArgumentException("unsupported dtype '" + descr
-                    + "': expected a numeric type such as <f4, <f8 or <i8");
+            throw new IllegalArgumentException(
+                    "unsupported dtype '"
+                            + descr
+                            + "': expected a numeric type such as <f4, <f8 or <i8");
         }
         int size;
         try {

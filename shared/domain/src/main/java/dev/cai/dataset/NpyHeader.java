@@ -30,27 +30,36 @@ record NpyHeader(String descr, boolean fortranOrder, long[] shape, int headerByt
      */
     static NpyHeader fromDictionary(Object literal, int headerBytes) {
         if (!(literal instanceof Map<?, ?> dictionary)) {
-            throw new IllegalArgumentException("header is not a dict: expected"
-                    + " {'descr': ..., 'fortran_order': ..., 'shape': ...}");
+            throw new IllegalArgumentException(
+                    "header is not a dict: expected"
+                            + " {'descr': ..., 'fortran_order': ..., 'shape': ...}");
         }
         Object descr = dictionary.get("descr");
         Object fortranOrder = dictionary.get("fortran_order");
         Object shape = dictionary.get("shape");
         if (descr instanceof List) {
-            throw new IllegalArgumentException("descr " + descr
-                    + " is a structured dtype: expected a plain numeric type such as <f4");
+            throw new IllegalArgumentException(
+                    "descr "
+                            + descr
+                            + " is a structured dtype: expected a plain numeric type such as <f4");
         }
         if (!(descr instanceof String descrText)) {
-            throw new IllegalArgumentException("header key 'descr' is " + describe(descr)
-                    + ": expected a type string such as '<f4'");
+            throw new IllegalArgumentException(
+                    "header key 'descr' is "
+                            + describe(descr)
+                            + ": expected a type string such as '<f4'");
         }
         if (!(fortranOrder instanceof Boolean fortran)) {
-            throw new IllegalArgumentException("header key 'fortran_order' is "
-                    + describe(fortranOrder) + ": expected True or False");
+            throw new IllegalArgumentException(
+                    "header key 'fortran_order' is "
+                            + describe(fortranOrder)
+                            + ": expected True or False");
         }
         if (!(shape instanceof List<?> dimensions)) {
-            throw new IllegalArgumentException("header key 'shape' is " + describe(shape)
-                    + ": expected a tuple of integers such as (256, 5, 64, 64)");
+            throw new IllegalArgumentException(
+                    "header key 'shape' is "
+                            + describe(shape)
+                            + ": expected a tuple of integers such as (256, 5, 64, 64)");
         }
         return new NpyHeader(descrText, fortran, toShape(dimensions), headerBytes);
     }
@@ -59,8 +68,10 @@ record NpyHeader(String descr, boolean fortranOrder, long[] shape, int headerByt
         long[] shape = new long[dimensions.size()];
         for (int i = 0; i < shape.length; i++) {
             if (!(dimensions.get(i) instanceof Long dimension) || dimension < 0) {
-                throw new IllegalArgumentException("shape " + dimensions
-                        + " has an invalid dimension: expected integers >= 0");
+                throw new IllegalArgumentException(
+                        "shape "
+                                + dimensions
+                                + " has an invalid dimension: expected integers >= 0");
             }
             shape[i] = dimension;
         }
@@ -87,7 +98,12 @@ record NpyHeader(String descr, boolean fortranOrder, long[] shape, int headerByt
 
     @Override
     public String toString() {
-        return "{descr=" + descr + ", fortran_order=" + fortranOrder + ", shape="
-                + NpyHeaderFormat.shapeLiteral(shape) + "}";
+        return "{descr="
+                + descr
+                + ", fortran_order="
+                + fortranOrder
+                + ", shape="
+                + NpyHeaderFormat.shapeLiteral(shape)
+                + "}";
     }
 }

@@ -22,16 +22,24 @@ final class NpyHeaderFormat {
      *     version 1.0 header
      */
     static byte[] encodeV1(NpyDType dtype, long[] shape) {
-        String dictionary = "{'descr': '" + dtype.descr() + "', 'fortran_order': False, 'shape': "
-                + shapeLiteral(shape) + ", }";
+        String dictionary =
+                "{'descr': '"
+                        + dtype.descr()
+                        + "', 'fortran_order': False, 'shape': "
+                        + shapeLiteral(shape)
+                        + ", }";
         byte[] text = dictionary.getBytes(StandardCharsets.US_ASCII);
         int prefix = MAGIC.length + 2 + 2;
         int unpadded = prefix + text.length + 1;
         int total = (unpadded + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
         int headerLength = total - prefix;
         if (headerLength > 0xFFFF) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(shape)
-                    + " needs a header of " + headerLength + " bytes: version 1.0 allows 65535");
+            throw new IllegalArgumentException(
+                    "shape "
+                            + Arrays.toString(shape)
+                            + " needs a header of "
+                            + headerLength
+                            + " bytes: version 1.0 allows 65535");
         }
 
         byte[] header = new byte[total];

@@ -20,52 +20,71 @@ final class NpyHeaderReader {
     private NpyHeaderReader() {}
 
     /**
-     * Reads the header of the array that starts at {@code start} and may use at most
-     * {@code available} bytes.
+     * Reads the header of the array that starts at {@code start} and may use at most {@code
+     * available} bytes.
      *
      * @param region the array's description in error messages, such as {@code member images.npy}
      */
     static NpyHeader read(RangeReader reader, long start, long available, String region)
             throws IOException {
         if (available < MAGIC_AND_VERSION_BYTES + 2) {
-            throw new DatasetFormatException(reader.key(), region + " has " + available
-                    + " bytes: expected a .npy header of at least 10 bytes");
+            throw new DatasetFormatException(
+                    reader.key(),
+                    region
+                            + " has "
+                            + available
+                            + " bytes: expected a .npy header of at least 10 bytes");
         }
         long prefixBytes = Math.min(available, MAGIC_AND_VERSION_BYTES + 4);
-        ByteBuffer prefix = ByteBuffer.wrap(reader.read(start, prefixBytes, region + " .npy header"))
-                .order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer prefix =
+                ByteBuffer.wrap(reader.read(start, prefixBytes, region + " .npy header"))
+                        .order(ByteOrder.LITTLE_ENDIAN);
         checkMagic(reader, prefix, region);
 
         int major = Byte.toUnsignedInt(prefix.get(6));
         int minor = Byte.toUnsignedInt(prefix.get(7));
         int lengthBytes = lengthFieldBytes(reader, major, minor, region);
         if (prefixBytes < MAGIC_AND_VERSION_BYTES + lengthBytes) {
-            throw new DatasetFormatException(reader.key(), region + " has " + available
-                    + " bytes: expected a complete .npy header");
+            throw new DatasetFormatException(
+                    reader.key(),
+                    region + " has " + available + " bytes: expected a complete .npy header");
         }
-        long headerLength = lengthBytes == 2
-                ? Short.toUnsignedInt(prefix.getShort(MAGIC_AND_VERSION_BYTES))
-                : Integer.toUnsignedLong(prefix.getInt(MAGIC_AND_VERSION_BYTES));
+        long headerLength =
+                lengthBytes == 2
+                        ? Short.toUnsignedInt(prefix.getShort(MAGIC_AND_VERSION_BYTES))
+                        : Integer.toUnsignedLong(prefix.getInt(MAGIC_AND_VERSION_BYTES));
         if (headerLength > MAX_HEADER_BYTES) {
-            throw new DatasetFormatException(reader.key(), region + " declares a header of "
-                    + headerLength + " bytes: expected at most " + MAX_HEADER_BYTES + " (1 MiB)");
+            throw new DatasetFormatException(
+                    reader.key(),
+                    region
+                            + " declares a header of "
+                            + headerLength
+                            + " bytes: expected at most "
+                            + MAX_HEADER_BYTES
+                            + " (1 MiB)");
         }
 
         long textStart = MAGIC_AND_VERSION_BYTES + lengthBytes;
         if (textStart + headerLength > available) {
-            throw new DatasetFormatException(reader.key(), "file is truncated or corrupt: " + region
-                    + " declares a header of " + headerLength + " bytes but holds only "
-                    + (available - textStart) + " after the prefix");
+            throw new DatasetFormatException(
+                    reader.key(),
+                    "file is truncated or corrupt: "
+                            + region
+                            + " declares a header of "
+                            + headerLength
+                            + " bytes but holds only "
+                            + (available - textStart)
+                            + " after the prefix");
         }
         byte[] text = reader.read(start + textStart, headerLength, region + " .npy header");
-        String literal = new String(text, major >= 3 ? StandardCharsets.UTF_8
-                : StandardCharsets.ISO_8859_1);
+        String literal =
+                new String(text, major >= 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         try {
             Object parsed = PythonLiteralParser.parse(literal);
             return NpyHeader.fromDictionary(parsed, (int) (textStart + headerLength));
         } catch (IllegalArgumentException e) {
-            throw new DatasetFormatException(reader.key(), region + " has an invalid .npy header: "
-                    + e.getMessage(), e);
+            throw new DatasetFormatException(
+                    reader.key(), region + " has an invalid .npy header: " + e.getMessage(), e);
         }
     }
 
@@ -73,9 +92,11 @@ final class NpyHeaderReader {
         byte[] magic = new byte[NpyHeaderFormat.MAGIC.length];
         prefix.get(0, magic);
         if (!Arrays.equals(magic, NpyHeaderFormat.MAGIC)) {
-            throw new DatasetFormatException(reader.key(), region + " is not a NumPy array: it"
-                    + " does not start with \\x93NUMPY; expected a file written by np.save or"
-                    + " np.savez");
+            throw new DatasetFormatException(
+                    reader.key(),
+                    region
+                            + " is not a NumPy array: it does not start with \\x93NUMPY; expected a"
+                            + " file written by np.save or np.savez");
         }
     }
 
@@ -86,7 +107,13 @@ final class NpyHeaderReader {
         if ((major == 2 || major == 3) && minor == 0) {
             return 4;
         }
-        throw new DatasetFormatException(reader.key(), region + " has .npy format version "
-                + major + "." + minor + ": expected 1.0, 2.0 or 3.0");
+        throw new DatasetFormatException(
+                reader.key(),
+                region
+                        + " has .npy format version "
+                        + major
+                        + "."
+                        + minor
+                        + ": expected 1.0, 2.0 or 3.0");
     }
 }

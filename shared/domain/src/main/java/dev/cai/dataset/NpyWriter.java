@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /**
  * Writes one {@code .npy} file of any size in bounded memory, as {@code np.save} writes it: a
- * version 1.0 header padded so the data starts at a multiple of 64 bytes, then the rows in C
- * order. Rows must arrive in order. Instances are not thread-safe.
+ * version 1.0 header padded so the data starts at a multiple of 64 bytes, then the rows in C order.
+ * Rows must arrive in order. Instances are not thread-safe.
  */
 public final class NpyWriter implements Closeable {
 
@@ -24,8 +24,8 @@ public final class NpyWriter implements Closeable {
     /**
      * Creates (or truncates) {@code file} and writes its header.
      *
-     * @throws IllegalArgumentException when the shape is empty, has a negative dimension, has
-     *     empty rows or more than 2^63 bytes
+     * @throws IllegalArgumentException when the shape is empty, has a negative dimension, has empty
+     *     rows or more than 2^63 bytes
      */
     public NpyWriter(Path file, NpyDType dtype, long[] shape) throws IOException {
         Objects.requireNonNull(file, "file");
@@ -33,8 +33,12 @@ public final class NpyWriter implements Closeable {
         NpzWriter.ArraySpec spec = new NpzWriter.ArraySpec(name, dtype, shape);
         byte[] header = NpyHeaderFormat.encodeV1(dtype, spec.shape());
         this.file = file;
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        this.channel =
+                FileChannel.open(
+                        file,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE);
         try {
             this.sink = new RowSink(name, dtype, spec.shape(), header.length, channel);
             ByteBuffer buffer = ByteBuffer.wrap(header);
@@ -48,8 +52,8 @@ public final class NpyWriter implements Closeable {
     }
 
     /**
-     * Appends rows: {@code length} values in C order starting at {@code values[offset]},
-     * converted to the file's dtype.
+     * Appends rows: {@code length} values in C order starting at {@code values[offset]}, converted
+     * to the file's dtype.
      *
      * @throws IllegalArgumentException for a partial row or a value the dtype cannot hold
      * @throws IllegalStateException when the rows exceed the shape or the writer is closed
@@ -66,8 +70,8 @@ public final class NpyWriter implements Closeable {
     }
 
     /**
-     * Closes the file. When fewer rows than the shape were written, the incomplete file is
-     * deleted and an {@link IllegalStateException} names the row counts.
+     * Closes the file. When fewer rows than the shape were written, the incomplete file is deleted
+     * and an {@link IllegalStateException} names the row counts.
      */
     @Override
     public void close() throws IOException {
@@ -78,8 +82,14 @@ public final class NpyWriter implements Closeable {
         channel.close();
         if (sink.rowsWritten() < sink.rows()) {
             Files.deleteIfExists(file);
-            throw new IllegalStateException("deleted incomplete " + file + ": " + sink.rowsWritten()
-                    + " of " + sink.rows() + " rows were written");
+            throw new IllegalStateException(
+                    "deleted incomplete "
+                            + file
+                            + ": "
+                            + sink.rowsWritten()
+                            + " of "
+                            + sink.rows()
+                            + " rows were written");
         }
     }
 

@@ -21,13 +21,13 @@ import java.util.Objects;
  * header and a version 1.0 {@code .npy} header padded to a multiple of 64 bytes.
  *
  * <p>Every member's position is fixed by the shapes given up front, so rows of the arrays can be
- * appended in any interleaving. Each array's rows must arrive in order. {@link #close()} writes
- * the local headers with the final CRC-32 values, the central directory and the end records.
- * Instances are not thread-safe.
+ * appended in any interleaving. Each array's rows must arrive in order. {@link #close()} writes the
+ * local headers with the final CRC-32 values, the central directory and the end records. Instances
+ * are not thread-safe.
  *
- * <p>Files above 4 GiB get ZIP64 central directory fields and the ZIP64 end records.
- * NOTE: that path is tested on the records themselves over a sparse 6 GB layout (read back by
- * the inspector and by Python's zipfile), not by writing such a file end to end.
+ * <p>Files above 4 GiB get ZIP64 central directory fields and the ZIP64 end records. NOTE: that
+ * path is tested on the records themselves over a sparse 6 GB layout (read back by the inspector
+ * and by Python's zipfile), not by writing such a file end to end.
  */
 public final class NpzWriter implements Closeable {
 
@@ -52,8 +52,12 @@ public final class NpzWriter implements Closeable {
             throw new IllegalArgumentException("no arrays for " + file + ": expected at least one");
         }
         this.file = file;
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        this.channel =
+                FileChannel.open(
+                        file,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE);
         try {
             this.directoryOffset = layOut(arrays);
         } catch (IOException | RuntimeException e) {
@@ -94,8 +98,12 @@ public final class NpzWriter implements Closeable {
             if (!incomplete.isEmpty()) {
                 channel.close();
                 Files.deleteIfExists(file);
-                throw new IllegalStateException("deleted incomplete " + file + ": arrays "
-                        + incomplete + " have fewer rows than their shapes");
+                throw new IllegalStateException(
+                        "deleted incomplete "
+                                + file
+                                + ": arrays "
+                                + incomplete
+                                + " have fewer rows than their shapes");
             }
             writeDirectory();
         }
@@ -110,15 +118,21 @@ public final class NpzWriter implements Closeable {
             }
             byte[] entryName = (spec.name() + ".npy").getBytes(StandardCharsets.UTF_8);
             byte[] npyHeader = NpyHeaderFormat.encodeV1(spec.dtype(), spec.shape());
-            long npyStart = offset + ZipFormat.LOCAL_HEADER_BYTES + entryName.length
-                    + LOCAL_EXTRA_BYTES;
+            long npyStart =
+                    offset + ZipFormat.LOCAL_HEADER_BYTES + entryName.length + LOCAL_EXTRA_BYTES;
             long dataStart = npyStart + npyHeader.length;
             RowSink sink = new RowSink(spec.name(), spec.dtype(), spec.shape(), dataStart, channel);
             sink.updateCrc(npyHeader);
             writeAt(npyHeader, npyStart);
 
-            long dataBytes = new ArrayLayout(spec.name(), file.toString(), dataStart,
-                    spec.dtype(), spec.shape()).dataBytes();
+            long dataBytes =
+                    new ArrayLayout(
+                                    spec.name(),
+                                    file.toString(),
+                                    dataStart,
+                                    spec.dtype(),
+                                    spec.shape())
+                            .dataBytes();
             long memberBytes = Math.addExact(npyHeader.length, dataBytes);
             members.put(spec.name(), new Member(entryName, offset, memberBytes, sink));
             offset = Math.addExact(dataStart, dataBytes);
@@ -132,8 +146,13 @@ public final class NpzWriter implements Closeable {
         }
         Member member = members.get(name);
         if (member == null) {
-            throw new IllegalArgumentException("array '" + name + "' is not in " + file
-                    + ": expected one of " + members.keySet());
+            throw new IllegalArgumentException(
+                    "array '"
+                            + name
+                            + "' is not in "
+                            + file
+                            + ": expected one of "
+                            + members.keySet());
         }
         return member;
     }
@@ -154,10 +173,12 @@ public final class NpzWriter implements Closeable {
         long position = directoryOffset;
         for (Member member : members.values()) {
             long crc = member.sink().crc();
-            writeAt(ZipFormat.localHeader(member.entryName(), crc, member.bytes()),
+            writeAt(
+                    ZipFormat.localHeader(member.entryName(), crc, member.bytes()),
                     member.localHeaderOffset());
-            byte[] entry = ZipFormat.centralHeader(
-                    member.entryName(), crc, member.bytes(), member.localHeaderOffset());
+            byte[] entry =
+                    ZipFormat.centralHeader(
+                            member.entryName(), crc, member.bytes(), member.localHeaderOffset());
             writeAt(entry, position);
             position += entry.length;
         }
@@ -193,8 +214,12 @@ public final class NpzWriter implements Closeable {
             }
             for (long dimension : shape) {
                 if (dimension < 0) {
-                    throw new IllegalArgumentException("array '" + name + "' has shape "
-                            + Arrays.toString(shape) + ": expected no negative dimension");
+                    throw new IllegalArgumentException(
+                            "array '"
+                                    + name
+                                    + "' has shape "
+                                    + Arrays.toString(shape)
+                                    + ": expected no negative dimension");
                 }
             }
             shape = shape.clone();

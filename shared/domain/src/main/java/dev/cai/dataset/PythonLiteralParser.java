@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * Parses the subset of Python literal syntax that {@code .npy} headers use: dicts, tuples, lists,
- * strings in single or double quotes, integers (with an optional Python 2 {@code L} suffix),
- * {@code True}, {@code False} and {@code None}. Dicts become {@link Map}s, tuples and lists become
- * {@link List}s and integers become {@link Long}s.
+ * strings in single or double quotes, integers (with an optional Python 2 {@code L} suffix), {@code
+ * True}, {@code False} and {@code None}. Dicts become {@link Map}s, tuples and lists become {@link
+ * List}s and integers become {@link Long}s.
  */
 final class PythonLiteralParser {
 
@@ -61,8 +61,8 @@ final class PythonLiteralParser {
         Map<String, Object> entries = new LinkedHashMap<>();
         while (!consumeIf('}')) {
             skipWhitespace();
-            if (position >= text.length() || text.charAt(position) != '\''
-                    && text.charAt(position) != '"') {
+            if (position >= text.length()
+                    || text.charAt(position) != '\'' && text.charAt(position) != '"') {
                 throw error("a quoted key or '}'");
             }
             String key = string();
@@ -160,12 +160,20 @@ final class PythonLiteralParser {
     }
 
     private IllegalArgumentException error(String expected, Throwable cause) {
-        String found = position >= text.length()
-                ? "the end"
-                : "'" + text.substring(position, Math.min(text.length(), position + 20)) + "'";
+        String found =
+                position >= text.length()
+                        ? "the end"
+                        : "'"
+                                + text.substring(position, Math.min(text.length(), position + 20))
+                                + "'";
         return new IllegalArgumentException(
-                "invalid header literal at character " + position + ": found " + found
-                        + ", expected " + expected, cause);
+                "invalid header literal at character "
+                        + position
+                        + ": found "
+                        + found
+                        + ", expected "
+                        + expected,
+                cause);
     }
 
     /** Python's {@code None}, kept distinct from a missing dict entry. */

@@ -6,8 +6,8 @@ import java.io.IOException;
 
 /**
  * A {@link ByteRangeSource} seen by the inspector: it checks every range against the object's
- * length before reading (so no buffer is sized from an unchecked header value) and counts the
- * bytes read.
+ * length before reading (so no buffer is sized from an unchecked header value) and counts the bytes
+ * read.
  */
 final class RangeReader {
 
@@ -19,8 +19,8 @@ final class RangeReader {
         this.source = source;
         this.length = source.length();
         if (length < 0) {
-            throw new DatasetFormatException(source.key(),
-                    "object length is " + length + ": expected a length >= 0");
+            throw new DatasetFormatException(
+                    source.key(), "object length is " + length + ": expected a length >= 0");
         }
     }
 
@@ -45,8 +45,9 @@ final class RangeReader {
     byte[] read(long offset, long count, String region) throws IOException {
         checkRange(offset, count, region);
         if (count > Integer.MAX_VALUE - 8) {
-            throw new DatasetFormatException(key(), region + " has " + count
-                    + " bytes: expected a header that fits in memory");
+            throw new DatasetFormatException(
+                    key(),
+                    region + " has " + count + " bytes: expected a header that fits in memory");
         }
         try {
             byte[] bytes = source.read(offset, (int) count);
@@ -69,9 +70,20 @@ final class RangeReader {
     }
 
     private DatasetFormatException truncated(long offset, long count, String region, Throwable e) {
-        return new DatasetFormatException(key(), "file is truncated or corrupt: " + region
-                + " at bytes [" + offset + ", " + offset + " + " + count + ") ends past the end of"
-                + " the object (" + length + " bytes); expected a complete file, upload it again",
+        return new DatasetFormatException(
+                key(),
+                "file is truncated or corrupt: "
+                        + region
+                        + " at bytes ["
+                        + offset
+                        + ", "
+                        + offset
+                        + " + "
+                        + count
+                        + ") ends past the end of"
+                        + " the object ("
+                        + length
+                        + " bytes); expected a complete file, upload it again",
                 e);
     }
 }

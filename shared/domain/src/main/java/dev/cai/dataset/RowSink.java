@@ -37,13 +37,21 @@ final class RowSink {
         try {
             layout.dataBytes();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("array '" + name + "' with shape "
-                    + Arrays.toString(shape) + " has more than 2^63 bytes", e);
+            throw new IllegalArgumentException(
+                    "array '"
+                            + name
+                            + "' with shape "
+                            + Arrays.toString(shape)
+                            + " has more than 2^63 bytes",
+                    e);
         }
         if (layout.elementsPerRow() <= 0 || layout.rows() < 0) {
-            throw new IllegalArgumentException("array '" + name + "' has shape "
-                    + Arrays.toString(shape)
-                    + ": expected a row count >= 0 and rows of at least 1 value");
+            throw new IllegalArgumentException(
+                    "array '"
+                            + name
+                            + "' has shape "
+                            + Arrays.toString(shape)
+                            + ": expected a row count >= 0 and rows of at least 1 value");
         }
         this.name = name;
         this.dtype = dtype;
@@ -77,30 +85,56 @@ final class RowSink {
 
     void write(float[] values, int offset, int length) throws IOException {
         checkRequest(values.length, offset, length);
-        writeChunks(offset, length,
+        writeChunks(
+                offset,
+                length,
                 (from, count, target) -> ElementEncoder.encode(values, from, count, dtype, target));
     }
 
     void write(long[] values, int offset, int length) throws IOException {
         checkRequest(values.length, offset, length);
-        writeChunks(offset, length,
+        writeChunks(
+                offset,
+                length,
                 (from, count, target) -> ElementEncoder.encode(values, from, count, dtype, target));
     }
 
     private void checkRequest(int arrayLength, int offset, int length) {
         if (offset < 0 || length < 0 || offset > arrayLength - length) {
-            throw new IndexOutOfBoundsException("values [" + offset + ", " + offset + " + "
-                    + length + ") are outside an array of length " + arrayLength);
+            throw new IndexOutOfBoundsException(
+                    "values ["
+                            + offset
+                            + ", "
+                            + offset
+                            + " + "
+                            + length
+                            + ") are outside an array of length "
+                            + arrayLength);
         }
         if (length % elementsPerRow != 0) {
-            throw new IllegalArgumentException("array '" + name + "' with shape "
-                    + Arrays.toString(shape) + " takes rows of " + elementsPerRow
-                    + " values: " + length + " values are not a whole number of rows");
+            throw new IllegalArgumentException(
+                    "array '"
+                            + name
+                            + "' with shape "
+                            + Arrays.toString(shape)
+                            + " takes rows of "
+                            + elementsPerRow
+                            + " values: "
+                            + length
+                            + " values are not a whole number of rows");
         }
         long rows = length / elementsPerRow;
         if (rows > rows() - rowsWritten) {
-            throw new IllegalStateException("array '" + name + "' has " + rows() + " rows and "
-                    + rowsWritten + " are written: " + rows + " more rows do not fit");
+            throw new IllegalStateException(
+                    "array '"
+                            + name
+                            + "' has "
+                            + rows()
+                            + " rows and "
+                            + rowsWritten
+                            + " are written: "
+                            + rows
+                            + " more rows do not fit");
         }
     }
 

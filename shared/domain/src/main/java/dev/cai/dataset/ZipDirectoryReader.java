@@ -30,30 +30,52 @@ final class ZipDirectoryReader {
     private ZipDirectoryReader() {}
 
     /** One central directory entry. */
-    record Entry(String name, int flags, int method, long crc, long compressedSize,
-            long uncompressedSize, long localHeaderOffset) {}
+    record Entry(
+            String name,
+            int flags,
+            int method,
+            long crc,
+            long compressedSize,
+            long uncompressedSize,
+            long localHeaderOffset) {}
 
     /** Reads every central directory entry of the object behind {@code reader}. */
     static List<Entry> read(RangeReader reader) throws IOException {
         End end = findEnd(reader);
         if (end.directorySize > MAX_DIRECTORY_BYTES) {
-            throw new DatasetFormatException(reader.key(), "ZIP central directory has "
-                    + end.directorySize + " bytes: expected at most " + MAX_DIRECTORY_BYTES
-                    + " for an .npz of a few arrays");
+            throw new DatasetFormatException(
+                    reader.key(),
+                    "ZIP central directory has "
+                            + end.directorySize
+                            + " bytes: expected at most "
+                            + MAX_DIRECTORY_BYTES
+                            + " for an .npz of a few arrays");
         }
         if (end.directoryOffset < 0 || end.directorySize > end.position - end.directoryOffset) {
-            throw new DatasetFormatException(reader.key(), "file is truncated or corrupt: the ZIP"
-                    + " central directory at offset " + end.directoryOffset + " with "
-                    + end.directorySize + " bytes does not end before the end record at "
-                    + end.position + " in an object of " + reader.length() + " bytes");
+            throw new DatasetFormatException(
+                    reader.key(),
+                    "file is truncated or corrupt: the ZIP"
+                            + " central directory at offset "
+                            + end.directoryOffset
+                            + " with "
+                            + end.directorySize
+                            + " bytes does not end before the end record at "
+                            + end.position
+                            + " in an object of "
+                            + reader.length()
+                            + " bytes");
         }
-        byte[] directory = reader.read(end.directoryOffset, end.directorySize,
-                "ZIP central directory");
+        byte[] directory =
+                reader.read(end.directoryOffset, end.directorySize, "ZIP central directory");
         List<Entry> entries = parseEntries(reader, directory);
         if (entries.size() != end.entries) {
-            throw new DatasetFormatException(reader.key(), "ZIP central directory has "
-                    + entries.size() + " entries but the end record declares " + end.entries
-                    + ": the file is corrupt");
+            throw new DatasetFormatException(
+                    reader.key(),
+                    "ZIP central directory has "
+                            + entries.size()
+                            + " entries but the end record declares "
+                            + end.entries
+                            + ": the file is corrupt");
         }
         return entries;
     }
@@ -77,8 +99,11 @@ final class ZipDirectoryReader {
         int disk = Short.toUnsignedInt(tail.getShort(found + 4));
         int directoryDisk = Short.toUnsignedInt(tail.getShort(found + 6));
         if (disk != 0 || directoryDisk != 0) {
-            throw new DatasetFormatException(reader.key(), "ZIP file spans several disks (disk "
-                    + disk + "): expected a single-file .npz written by np.savez");
+            throw new DatasetFormatException(
+                    reader.key(),
+                    "ZIP file spans several disks (disk "
+                            + disk
+                            + "): expected a single-file .npz written by np.savez");
         }
         long entries = Short.toUnsignedInt(tail.getShort(found + 10));
         long directorySize = Integer.toUnsignedLong(tail.getInt(found + 12));
@@ -87,16 +112,23 @@ final class ZipDirectoryReader {
 
         long locatorPosition = position - ZipFormat.ZIP64_LOCATOR_BYTES;
         if (locatorPosition >= 0) {
-            ByteBuffer locator = littleEndian(reader.read(locatorPosition,
-                    ZipFormat.ZIP64_LOCATOR_BYTES, "ZIP64 end locator"));
+            ByteBuffer locator =
+                    littleEndian(
+                            reader.read(
+                                    locatorPosition,
+                                    ZipFormat.ZIP64_LOCATOR_BYTES,
+                                    "ZIP64 end locator"));
             if (locator.getInt(0) == ZipFormat.ZIP64_LOCATOR_SIGNATURE) {
                 return readZip64End(reader, locator.getLong(8), locatorPosition);
             }
         }
-        if (entries == ZipFormat.ZIP64_MARKER_16 || directorySize == ZipFormat.ZIP64_MARKER_32
+        if (entries == ZipFormat.ZIP64_MARKER_16
+                || directorySize == ZipFormat.ZIP64_MARKER_32
                 || directoryOffset == ZipFormat.ZIP64_MARKER_32) {
-            throw new DatasetFormatException(reader.key(), "ZIP end record points to ZIP64"
-                    + " values but no ZIP64 end locator precedes it: the file is corrupt");
+            throw new DatasetFormatException(
+                    reader.key(),
+                    "ZIP end record points to ZIP64"
+                            + " values but no ZIP64 end locator precedes it: the file is corrupt");
         }
         return new End(position, entries, directorySize, directoryOffset);
     }
@@ -113,21 +145,29 @@ final class ZipDirectoryReader {
     private static End readZip64End(RangeReader reader, long offset, long locatorPosition)
             throws IOException {
         if (offset < 0 || offset > locatorPosition - ZipFormat.ZIP64_END_BYTES) {
-            throw new DatasetFormatException(reader.key(), "ZIP64 end locator points to offset "
-                    + offset + ": expected an offset before the locator at " + locatorPosition);
+            throw new DatasetFormatException(
+                    reader.key(),
+                    "ZIP64 end locator points to offset "
+                            + offset
+                            + ": expected an offset before the locator at "
+                            + locatorPosition);
         }
-        ByteBuffer record = littleEndian(
-                reader.read(offset, ZipFormat.ZIP64_END_BYTES, "ZIP64 end record"));
+        ByteBuffer record =
+                littleEndian(reader.read(offset, ZipFormat.ZIP64_END_BYTES, "ZIP64 end record"));
         if (record.getInt(0) != ZipFormat.ZIP64_END_SIGNATURE) {
-            throw new DatasetFormatException(reader.key(), "no ZIP64 end record at offset "
-                    + offset + " where the ZIP64 locator points: the file is corrupt");
+            throw new DatasetFormatException(
+                    reader.key(),
+                    "no ZIP64 end record at offset "
+                            + offset
+                            + " where the ZIP64 locator points: the file is corrupt");
         }
         long entries = record.getLong(32);
         long directorySize = record.getLong(40);
         long directoryOffset = record.getLong(48);
         if (entries < 0 || entries > Integer.MAX_VALUE) {
-            throw new DatasetFormatException(reader.key(), "ZIP64 end record declares "
-                    + entries + " entries: expected a few members");
+            throw new DatasetFormatException(
+                    reader.key(),
+                    "ZIP64 end record declares " + entries + " entries: expected a few members");
         }
         return new End(offset, entries, directorySize, directoryOffset);
     }
@@ -139,19 +179,30 @@ final class ZipDirectoryReader {
         while (position < directory.length) {
             if (directory.length - position < ZipFormat.CENTRAL_HEADER_BYTES
                     || buffer.getInt(position) != ZipFormat.CENTRAL_HEADER_SIGNATURE) {
-                throw new DatasetFormatException(reader.key(), "ZIP central directory entry "
-                        + entries.size() + " at directory byte " + position
-                        + " is invalid: expected the signature PK\\1\\2");
+                throw new DatasetFormatException(
+                        reader.key(),
+                        "ZIP central directory entry "
+                                + entries.size()
+                                + " at directory byte "
+                                + position
+                                + " is invalid: expected the signature PK\\1\\2");
             }
             int nameLength = Short.toUnsignedInt(buffer.getShort(position + 28));
             int extraLength = Short.toUnsignedInt(buffer.getShort(position + 30));
             int commentLength = Short.toUnsignedInt(buffer.getShort(position + 32));
-            int next = position + ZipFormat.CENTRAL_HEADER_BYTES + nameLength + extraLength
-                    + commentLength;
+            int next =
+                    position
+                            + ZipFormat.CENTRAL_HEADER_BYTES
+                            + nameLength
+                            + extraLength
+                            + commentLength;
             if (next > directory.length) {
-                throw new DatasetFormatException(reader.key(), "ZIP central directory entry "
-                        + entries.size() + " runs past the end of the directory: the file is"
-                        + " corrupt");
+                throw new DatasetFormatException(
+                        reader.key(),
+                        "ZIP central directory entry "
+                                + entries.size()
+                                + " runs past the end of the directory: the file is"
+                                + " corrupt");
             }
             entries.add(parseEntry(reader, buffer, position, nameLength, extraLength));
             position = next;
@@ -159,8 +210,8 @@ final class ZipDirectoryReader {
         return entries;
     }
 
-    private static Entry parseEntry(RangeReader reader, ByteBuffer buffer, int position,
-            int nameLength, int extraLength) {
+    private static Entry parseEntry(
+            RangeReader reader, ByteBuffer buffer, int position, int nameLength, int extraLength) {
         int flags = Short.toUnsignedInt(buffer.getShort(position + 8));
         int method = Short.toUnsignedInt(buffer.getShort(position + 10));
         long crc = Integer.toUnsignedLong(buffer.getInt(position + 16));
@@ -196,8 +247,8 @@ final class ZipDirectoryReader {
                 return null;
             }
             if (tag == ZipFormat.ZIP64_EXTRA_TAG) {
-                return littleEndian(Arrays.copyOfRange(buffer.array(), position + 4,
-                        position + 4 + size));
+                return littleEndian(
+                        Arrays.copyOfRange(buffer.array(), position + 4, position + 4 + size));
             }
             position += 4 + size;
         }
@@ -206,27 +257,43 @@ final class ZipDirectoryReader {
 
     private static long zip64Value(RangeReader reader, ByteBuffer zip64, String name) {
         if (zip64 == null || zip64.remaining() < 8) {
-            throw new DatasetFormatException(reader.key(), "ZIP entry " + name + " needs a ZIP64"
-                    + " extra field for a size or offset but has none: the file is corrupt");
+            throw new DatasetFormatException(
+                    reader.key(),
+                    "ZIP entry "
+                            + name
+                            + " needs a ZIP64 extra field for a size or offset but has none: the"
+                            + " file is corrupt");
         }
         long value = zip64.getLong();
         if (value < 0) {
-            throw new DatasetFormatException(reader.key(), "ZIP entry " + name
-                    + " has a ZIP64 size or offset above 2^63: the file is corrupt");
+            throw new DatasetFormatException(
+                    reader.key(),
+                    "ZIP entry "
+                            + name
+                            + " has a ZIP64 size or offset above 2^63: the file is corrupt");
         }
         return value;
     }
 
-    private static DatasetFormatException notZip(RangeReader reader, ByteBuffer tail,
-            long tailStart) {
-        boolean npy = tailStart == 0 && tail.limit() >= NpyHeaderFormat.MAGIC.length
-                && Arrays.equals(Arrays.copyOf(tail.array(), NpyHeaderFormat.MAGIC.length),
-                        NpyHeaderFormat.MAGIC);
-        String hint = npy
-                ? "it is a single .npy array; expected an .npz archive written by np.savez"
-                : "expected an .npz archive written by np.savez";
-        return new DatasetFormatException(reader.key(), "not a ZIP file, or truncated: no end of"
-                + " central directory record in the last " + tail.limit() + " bytes; " + hint);
+    private static DatasetFormatException notZip(
+            RangeReader reader, ByteBuffer tail, long tailStart) {
+        boolean npy =
+                tailStart == 0
+                        && tail.limit() >= NpyHeaderFormat.MAGIC.length
+                        && Arrays.equals(
+                                Arrays.copyOf(tail.array(), NpyHeaderFormat.MAGIC.length),
+                                NpyHeaderFormat.MAGIC);
+        String hint =
+                npy
+                        ? "it is a single .npy array; expected an .npz archive written by np.savez"
+                        : "expected an .npz archive written by np.savez";
+        return new DatasetFormatException(
+                reader.key(),
+                "not a ZIP file, or truncated: no end of"
+                        + " central directory record in the last "
+                        + tail.limit()
+                        + " bytes; "
+                        + hint);
     }
 
     private static ByteBuffer littleEndian(byte[] bytes) {

@@ -4,9 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Record layouts of the ZIP format (PKWARE APPNOTE 6.3.x, sections 4.3 and 4.5) that
- * {@code np.savez} files use: stored members with ZIP64 local headers, a central directory and
- * the end records. Every multi-byte field is little-endian.
+ * Record layouts of the ZIP format (PKWARE APPNOTE 6.3.x, sections 4.3 and 4.5) that {@code
+ * np.savez} files use: stored members with ZIP64 local headers, a central directory and the end
+ * records. Every multi-byte field is little-endian.
  */
 final class ZipFormat {
 
@@ -21,23 +21,30 @@ final class ZipFormat {
     static final int END_BYTES = 22;
     static final int ZIP64_END_BYTES = 56;
     static final int ZIP64_LOCATOR_BYTES = 20;
+
     /** The end record is last, followed only by a comment of at most 65,535 bytes. */
     static final int MAX_END_SEARCH_BYTES = END_BYTES + 0xFFFF;
 
     static final int ZIP64_EXTRA_TAG = 0x0001;
+
     /** A 32-bit size or offset with this value means "see the ZIP64 extra field". */
     static final long ZIP64_MARKER_32 = 0xFFFFFFFFL;
+
     static final int ZIP64_MARKER_16 = 0xFFFF;
 
     static final int METHOD_STORED = 0;
     static final int FLAG_ENCRYPTED = 0x0001;
     static final int FLAG_UTF8_NAME = 0x0800;
+
     /** Version 4.5 is the first that supports ZIP64. */
     private static final int VERSION_ZIP64 = 45;
+
     /** Made by version 4.5 on Unix (host 3), as Python's zipfile writes it. */
     private static final int VERSION_MADE_BY = (3 << 8) | VERSION_ZIP64;
+
     /** DOS date of 1980-01-01, the earliest a ZIP entry can carry. */
     private static final int DOS_DATE_1980 = (1 << 5) | 1;
+
     /** Unix mode rw------- in the high 16 bits. */
     private static final int EXTERNAL_ATTRIBUTES = 0600 << 16;
 
@@ -116,9 +123,10 @@ final class ZipFormat {
      * the 16- and 32-bit fields.
      */
     static byte[] endRecords(int entries, long directoryOffset, long directorySize) {
-        boolean zip64 = entries >= ZIP64_MARKER_16
-                || directoryOffset >= ZIP64_MARKER_32
-                || directorySize >= ZIP64_MARKER_32;
+        boolean zip64 =
+                entries >= ZIP64_MARKER_16
+                        || directoryOffset >= ZIP64_MARKER_32
+                        || directorySize >= ZIP64_MARKER_32;
         ByteBuffer out = allocate(END_BYTES + (zip64 ? ZIP64_END_BYTES + ZIP64_LOCATOR_BYTES : 0));
         if (zip64) {
             long zip64EndOffset = directoryOffset + directorySize;

@@ -62,16 +62,50 @@ public record JobRecord(
     }
 
     public JobRecord withStatus(JobStatus newStatus, String newReason, long finishedAt) {
-        return new JobRecord(jobId, bucket, key, etag, newStatus, createdAtMillis, finishedAt,
-                deadlineAtMillis, partitionCount, countedPartitions, rows, dataBytes,
-                headerBytesRead, partitionBytes, partitionSamples, batchSize, hasLabels,
-                outputBucket, outputPrefix, newReason);
+        return new JobRecord(
+                jobId,
+                bucket,
+                key,
+                etag,
+                newStatus,
+                createdAtMillis,
+                finishedAt,
+                deadlineAtMillis,
+                partitionCount,
+                countedPartitions,
+                rows,
+                dataBytes,
+                headerBytesRead,
+                partitionBytes,
+                partitionSamples,
+                batchSize,
+                hasLabels,
+                outputBucket,
+                outputPrefix,
+                newReason);
     }
 
     public JobRecord withCountedPartitions(int counted) {
-        return new JobRecord(jobId, bucket, key, etag, status, createdAtMillis, finishedAtMillis,
-                deadlineAtMillis, partitionCount, counted, rows, dataBytes, headerBytesRead,
-                partitionBytes, partitionSamples, batchSize, hasLabels, outputBucket,
-                outputPrefix, reason);
+        return new JobRecord(
+                jobId,
+                bucket,
+                key,
+                etag,
+                status,
+                createdAtMillis,
+                finishedAtMillis,
+                deadlineAtMillis,
+                partitionCount,
+                counted,
+                rows,
+                dataBytes,
+                headerBytesRead,
+                partitionBytes,
+                partitionSamples,
+                batchSize,
+                hasLabels,
+                outputBucket,
+                outputPrefix,
+                reason);
     }
 }

@@ -31,12 +31,12 @@ public final class JobSummarizer {
     private JobSummarizer() {}
 
     /**
-     * Summarizes a job, estimating its SQS, DynamoDB and S3 requests with
-     * {@link RequestCounts#estimate} and leaving out splitter and aggregator invocations.
+     * Summarizes a job, estimating its SQS, DynamoDB and S3 requests with {@link
+     * RequestCounts#estimate} and leaving out splitter and aggregator invocations.
      *
-     * @throws IllegalArgumentException when two results share a partition id (the caller must
-     *     keep one result per partition), or a result belongs to another job or to a partition
-     *     outside {@code [0, partitionCount)}
+     * @throws IllegalArgumentException when two results share a partition id (the caller must keep
+     *     one result per partition), or a result belongs to another job or to a partition outside
+     *     {@code [0, partitionCount)}
      */
     public static JobSummary summarize(
             JobRecord job,
@@ -45,14 +45,18 @@ public final class JobSummarizer {
             Optional<PhotoZMetrics> metrics,
             PriceTable prices,
             JobStatus status) {
-        RequestCounts requests = RequestCounts.estimate(job.partitionCount(), attempts.size(),
-                HEADER_GETS_ESTIMATE, GETS_PER_ATTEMPT_ESTIMATE);
+        RequestCounts requests =
+                RequestCounts.estimate(
+                        job.partitionCount(),
+                        attempts.size(),
+                        HEADER_GETS_ESTIMATE,
+                        GETS_PER_ATTEMPT_ESTIMATE);
         return summarize(job, results, attempts, metrics, prices, status, requests, List.of());
     }
 
     /**
-     * Summarizes a job with the caller's request counts and the other Lambda invocations of the
-     * job (splitter, aggregator) added to the cost.
+     * Summarizes a job with the caller's request counts and the other Lambda invocations of the job
+     * (splitter, aggregator) added to the cost.
      */
     public static JobSummary summarize(
             JobRecord job,
@@ -64,31 +68,56 @@ public final class JobSummarizer {
             RequestCounts requests,
             List<LambdaInvocation> otherInvocations) {
         List<PartitionResult> sorted = validated(job, results);
-        List<PartitionResult> done = sorted.stream()
-                .filter(result -> result.status() == PartitionStatus.DONE)
-                .toList();
+        List<PartitionResult> done =
+                sorted.stream().filter(result -> result.status() == PartitionStatus.DONE).toList();
         JobSummary.Partitions partitions = partitions(job, sorted, attempts);
         long samples = done.stream().mapToLong(PartitionResult::samples).sum();
         long bytes = done.stream().mapToLong(PartitionResult::bytes).sum();
         JobSummary.Timeline timeline = timeline(job, sorted, attempts);
         CostBreakdown cost = CostCalculator.cost(attempts, otherInvocations, requests, prices);
-        return new JobSummary(job.jobId(), job.bucket(), job.key(), status,
-                reason(job, partitions), partitions, samples, bytes, job.headerBytesRead(),
-                timeline, throughput(done, samples, bytes, timeline), stages(done),
-                workers(sorted, attempts), cost, metrics.orElse(null), outputs(job, done));
+        return new JobSummary(
+                job.jobId(),
+                job.bucket(),
+                job.key(),
+                status,
+                reason(job, partitions),
+                partitions,
+                samples,
+                bytes,
+                job.headerBytesRead(),
+                timeline,
+                throughput(done, samples, bytes, timeline),
+                stages(done),
+                workers(sorted, attempts),
+                cost,
+                metrics.orElse(null),
+                outputs(job, done));
     }
 
     /** Summarizes a job that never started: no partitions, no cost. */
     public static JobSummary failed(JobRecord job, String reason) {
         JobSummary.Partitions partitions =
-                new JobSummary.Partitions(job.partitionCount(), 0, 0, job.partitionCount(),
-                        List.of());
-        JobSummary.Timeline timeline = new JobSummary.Timeline(job.createdAtMillis(),
-                iso(job.createdAtMillis()), 0, null, 0, null, 0, 0);
-        return new JobSummary(job.jobId(), job.bucket(), job.key(), JobStatus.FAILED, reason,
-                partitions, 0, 0, job.headerBytesRead(), timeline,
-                new JobSummary.Throughput(0, 0, 0), stages(List.of()),
-                new JobSummary.Workers(0, 0, 0, 0, 0, 0), CostBreakdown.zero(null, null), null,
+                new JobSummary.Partitions(
+                        job.partitionCount(), 0, 0, job.partitionCount(), List.of());
+        JobSummary.Timeline timeline =
+                new JobSummary.Timeline(
+                        job.createdAtMillis(), iso(job.createdAtMillis()), 0, null, 0, null, 0, 0);
+        return new JobSummary(
+                job.jobId(),
+                job.bucket(),
+                job.key(),
+                JobStatus.FAILED,
+                reason,
+                partitions,
+                0,
+                0,
+                job.headerBytesRead(),
+                timeline,
+                new JobSummary.Throughput(0, 0, 0),
+                stages(List.of()),
+                new JobSummary.Workers(0, 0, 0, 0, 0, 0),
+                CostBreakdown.zero(null, null),
+                null,
                 outputs(job, List.of()));
     }
 
@@ -96,18 +125,33 @@ public final class JobSummarizer {
         Set<Integer> seen = new HashSet<>();
         for (PartitionResult result : results) {
             if (!job.jobId().equals(result.jobId())) {
-                throw new IllegalArgumentException("result of partition " + result.partitionId()
-                        + " belongs to job " + result.jobId() + ", expected " + job.jobId());
+                throw new IllegalArgumentException(
+                        "result of partition "
+                                + result.partitionId()
+                                + " belongs to job "
+                                + result.jobId()
+                                + ", expected "
+                                + job.jobId());
             }
             if (result.partitionId() < 0 || result.partitionId() >= job.partitionCount()) {
-                throw new IllegalArgumentException("job " + job.jobId() + " has a result for "
-                        + "partition " + result.partitionId() + ", outside [0, "
-                        + job.partitionCount() + ")");
+                throw new IllegalArgumentException(
+                        "job "
+                                + job.jobId()
+                                + " has a result for "
+                                + "partition "
+                                + result.partitionId()
+                                + ", outside [0, "
+                                + job.partitionCount()
+                                + ")");
             }
             if (!seen.add(result.partitionId())) {
-                throw new IllegalArgumentException("job " + job.jobId() + " has two results for "
-                        + "partition " + result.partitionId()
-                        + ": pass one result per partition");
+                throw new IllegalArgumentException(
+                        "job "
+                                + job.jobId()
+                                + " has two results for "
+                                + "partition "
+                                + result.partitionId()
+                                + ": pass one result per partition");
             }
         }
         return results.stream()
@@ -128,13 +172,16 @@ public final class JobSummarizer {
                 done++;
             } else {
                 int recorded = attemptsByPartition.getOrDefault(result.partitionId(), 0);
-                failed.add(new JobSummary.FailedPartition(result.partitionId(), result.error(),
-                        Math.max(recorded, result.attempt())));
+                failed.add(
+                        new JobSummary.FailedPartition(
+                                result.partitionId(),
+                                result.error(),
+                                Math.max(recorded, result.attempt())));
             }
         }
         int missing = job.partitionCount() - done - failed.size();
-        return new JobSummary.Partitions(job.partitionCount(), done, failed.size(), missing,
-                failed);
+        return new JobSummary.Partitions(
+                job.partitionCount(), done, failed.size(), missing, failed);
     }
 
     private static String reason(JobRecord job, JobSummary.Partitions partitions) {
@@ -146,8 +193,11 @@ public final class JobSummarizer {
             parts.add(partitions.failed() + " of " + partitions.total() + " partitions failed");
         }
         if (partitions.missing() > 0) {
-            parts.add(partitions.missing() + " of " + partitions.total()
-                    + " partitions have no result");
+            parts.add(
+                    partitions.missing()
+                            + " of "
+                            + partitions.total()
+                            + " partitions have no result");
         }
         return parts.isEmpty() ? null : String.join("; ", parts);
     }
@@ -166,11 +216,18 @@ public final class JobSummarizer {
             last = Math.max(last, attempt.startedAtMillis() + attempt.durationMillis());
         }
         if (first == Long.MAX_VALUE) {
-            return new JobSummary.Timeline(job.createdAtMillis(), iso(job.createdAtMillis()), 0,
-                    null, 0, null, 0, 0);
+            return new JobSummary.Timeline(
+                    job.createdAtMillis(), iso(job.createdAtMillis()), 0, null, 0, null, 0, 0);
         }
-        return new JobSummary.Timeline(job.createdAtMillis(), iso(job.createdAtMillis()), first,
-                iso(first), last, iso(last), last - job.createdAtMillis(), last - first);
+        return new JobSummary.Timeline(
+                job.createdAtMillis(),
+                iso(job.createdAtMillis()),
+                first,
+                iso(first),
+                last,
+                iso(last),
+                last - job.createdAtMillis(),
+                last - first);
     }
 
     private static JobSummary.Throughput throughput(
@@ -230,17 +287,21 @@ public final class JobSummarizer {
                 initTotal += result.initMillis();
             }
         }
-        return new JobSummary.Workers(attempts.size(), requestIds.size(), coldStarts, initTotal,
-                peak, memory);
+        return new JobSummary.Workers(
+                attempts.size(), requestIds.size(), coldStarts, initTotal, peak, memory);
     }
 
     private static JobSummary.Outputs outputs(JobRecord job, List<PartitionResult> done) {
-        List<String> keys = done.stream()
-                .map(PartitionResult::predictionsKey)
-                .filter(key -> key != null)
-                .toList();
-        return new JobSummary.Outputs(job.outputBucket(), job.outputPrefix(),
-                job.outputPrefix() == null ? null : job.summaryKey(), keys);
+        List<String> keys =
+                done.stream()
+                        .map(PartitionResult::predictionsKey)
+                        .filter(key -> key != null)
+                        .toList();
+        return new JobSummary.Outputs(
+                job.outputBucket(),
+                job.outputPrefix(),
+                job.outputPrefix() == null ? null : job.summaryKey(),
+                keys);
     }
 
     private static String iso(long epochMillis) {

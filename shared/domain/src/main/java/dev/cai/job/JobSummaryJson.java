@@ -8,9 +8,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /** Writes and reads {@code summary.json}. */
 public final class JobSummaryJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private JobSummaryJson() {}
 
@@ -19,7 +20,8 @@ public final class JobSummaryJson {
         try {
             return MAPPER.writeValueAsString(summary);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("failed to serialize the summary of job " + summary.jobId(), e);
+            throw new IllegalStateException(
+                    "failed to serialize the summary of job " + summary.jobId(), e);
         }
     }
 

@@ -5,8 +5,8 @@ import java.util.Collection;
 
 /**
  * The 50th and 95th percentiles and the maximum of a set of durations, by the nearest-rank
- * definition: the p-th percentile of n sorted values is the value at 1-based rank
- * {@code ceil(p / 100 * n)}, so it is always one of the values. All zero when count is 0.
+ * definition: the p-th percentile of n sorted values is the value at 1-based rank {@code ceil(p /
+ * 100 * n)}, so it is always one of the values. All zero when count is 0.
  *
  * @param count how many values
  * @param p50 median by nearest rank
@@ -51,7 +51,10 @@ public record Percentiles(int count, long p50, long p95, long max) {
         if (sorted.length == 0) {
             return EMPTY;
         }
-        return new Percentiles(sorted.length, nearestRank(sorted, 50), nearestRank(sorted, 95),
+        return new Percentiles(
+                sorted.length,
+                nearestRank(sorted, 50),
+                nearestRank(sorted, 95),
                 sorted[sorted.length - 1]);
     }
 }

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Collects (prediction, label) chunks, one per predictions file, and computes the same
- * {@link PhotoZMetrics} as one call on the concatenated arrays. It keeps every value (8 bytes a
- * pair) because exact medians need them all. Not thread-safe.
+ * Collects (prediction, label) chunks, one per predictions file, and computes the same {@link
+ * PhotoZMetrics} as one call on the concatenated arrays. It keeps every value (8 bytes a pair)
+ * because exact medians need them all. Not thread-safe.
  */
 public final class PhotoZAccumulator {
 
@@ -21,8 +21,12 @@ public final class PhotoZAccumulator {
      */
     public PhotoZAccumulator add(float[] zPred, float[] zTrue) {
         if (zPred.length != zTrue.length) {
-            throw new IllegalArgumentException("chunk predictions and labels differ in length: "
-                    + zPred.length + " predictions, " + zTrue.length + " labels");
+            throw new IllegalArgumentException(
+                    "chunk predictions and labels differ in length: "
+                            + zPred.length
+                            + " predictions, "
+                            + zTrue.length
+                            + " labels");
         }
         ensureCapacity(count + zPred.length);
         System.arraycopy(zPred, 0, predictions, count, zPred.length);
@@ -45,8 +49,9 @@ public final class PhotoZAccumulator {
         if (count == 0) {
             return Optional.empty();
         }
-        return Optional.of(PhotoZMetrics.compute(
-                Arrays.copyOf(predictions, count), Arrays.copyOf(labels, count)));
+        return Optional.of(
+                PhotoZMetrics.compute(
+                        Arrays.copyOf(predictions, count), Arrays.copyOf(labels, count)));
     }
 
     private void ensureCapacity(int required) {
@@ -56,8 +61,8 @@ public final class PhotoZAccumulator {
         if (required <= predictions.length) {
             return;
         }
-        int capacity = (int) Math.min(Integer.MAX_VALUE - 8L,
-                Math.max(required, 2L * predictions.length));
+        int capacity =
+                (int) Math.min(Integer.MAX_VALUE - 8L, Math.max(required, 2L * predictions.length));
         predictions = Arrays.copyOf(predictions, capacity);
         labels = Arrays.copyOf(labels, capacity);
     }

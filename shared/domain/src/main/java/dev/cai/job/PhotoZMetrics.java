@@ -8,8 +8,8 @@ import java.util.Arrays;
  * <p>With {@code dz = (z_pred - z_true) / (1 + z_true)}, the normalised residual:
  *
  * @param count number of (prediction, label) pairs
- * @param mae mean absolute error {@code mean(|z_pred - z_true|)}, in redshift units (not
- *     normalised by {@code 1 + z_true})
+ * @param mae mean absolute error {@code mean(|z_pred - z_true|)}, in redshift units (not normalised
+ *     by {@code 1 + z_true})
  * @param bias mean normalised residual {@code mean(dz)}, dimensionless; positive means predictions
  *     are too high
  * @param nmad normalised median absolute deviation {@code 1.4826 * median(|dz - median(dz)|)},
@@ -53,26 +53,40 @@ public record PhotoZMetrics(
             }
         }
         double r2 = rSquared(zPred, zTrue, labelSum.value() / n);
-        return new PhotoZMetrics(n, absError.value() / n, dzSum.value() / n, nmad(dz),
-                (double) outliers / n, r2);
+        return new PhotoZMetrics(
+                n, absError.value() / n, dzSum.value() / n, nmad(dz), (double) outliers / n, r2);
     }
 
     private static void validate(float[] zPred, float[] zTrue) {
         if (zPred.length != zTrue.length) {
-            throw new IllegalArgumentException("predictions and labels differ in length: "
-                    + zPred.length + " predictions, " + zTrue.length + " labels");
+            throw new IllegalArgumentException(
+                    "predictions and labels differ in length: "
+                            + zPred.length
+                            + " predictions, "
+                            + zTrue.length
+                            + " labels");
         }
         if (zPred.length == 0) {
             throw new IllegalArgumentException("no predictions: at least one pair is required");
         }
         for (int i = 0; i < zPred.length; i++) {
             if (!Float.isFinite(zPred[i]) || !Float.isFinite(zTrue[i])) {
-                throw new IllegalArgumentException("pair " + i + " is not finite: z_pred="
-                        + zPred[i] + ", z_true=" + zTrue[i]);
+                throw new IllegalArgumentException(
+                        "pair "
+                                + i
+                                + " is not finite: z_pred="
+                                + zPred[i]
+                                + ", z_true="
+                                + zTrue[i]);
             }
             if (zTrue[i] <= -1f) {
-                throw new IllegalArgumentException("label " + i + " is " + zTrue[i]
-                        + ": z_true must be greater than -1 so that 1 + z_true is positive");
+                throw new IllegalArgumentException(
+                        "label "
+                                + i
+                                + " is "
+                                + zTrue[i]
+                                + ": z_true must be greater than -1 so that 1 + z_true is"
+                                + " positive");
             }
         }
     }

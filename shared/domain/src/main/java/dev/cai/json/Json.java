@@ -14,11 +14,12 @@ import java.io.IOException;
 public final class Json {
 
     /** Jackson mappers are thread-safe once configured, so every caller shares this one. */
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .build();
+    private static final ObjectMapper MAPPER =
+            JsonMapper.builder()
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                    .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                    .build();
 
     private Json() {}
 
@@ -87,14 +88,15 @@ public final class Json {
 
     private static JsonException writeFailed(Object value, JsonProcessingException e) {
         String type = value == null ? "null" : value.getClass().getName();
-        return new JsonException("failed to write " + type + " as JSON: "
-                + e.getOriginalMessage(), e);
+        return new JsonException(
+                "failed to write " + type + " as JSON: " + e.getOriginalMessage(), e);
     }
 
     private static JsonException readFailed(Class<?> type, IOException e) {
-        String detail = e instanceof JsonProcessingException processing
-                ? processing.getOriginalMessage()
-                : e.getMessage();
+        String detail =
+                e instanceof JsonProcessingException processing
+                        ? processing.getOriginalMessage()
+                        : e.getMessage();
         return new JsonException("invalid JSON for " + type.getSimpleName() + ": " + detail, e);
     }
 

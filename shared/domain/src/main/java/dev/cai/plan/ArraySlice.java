@@ -15,8 +15,12 @@ import dev.cai.dataset.NpyDType;
 public record ArraySlice(String name, String key, long dataOffset, String dtype, long[] shape) {
 
     public static ArraySlice of(ArrayLayout layout) {
-        return new ArraySlice(layout.name(), layout.key(), layout.dataOffset(),
-                layout.dtype().descr(), layout.shape());
+        return new ArraySlice(
+                layout.name(),
+                layout.key(),
+                layout.dataOffset(),
+                layout.dtype().descr(),
+                layout.shape());
     }
 
     public ArrayLayout toLayout() {

@@ -8,25 +8,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses and formats byte sizes. Decimal units (KB, MB, GB, TB) are powers of 1000 and binary
- * units (KiB, MiB, GiB, TiB) powers of 1024, as in IEC 80000-13. Units are case-insensitive.
+ * Parses and formats byte sizes. Decimal units (KB, MB, GB, TB) are powers of 1000 and binary units
+ * (KiB, MiB, GiB, TiB) powers of 1024, as in IEC 80000-13. Units are case-insensitive.
  */
 public final class ByteSize {
 
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([A-Za-z]*)");
 
-    private static final List<Unit> UNITS = List.of(
-            new Unit("TB", 1_000_000_000_000L), new Unit("GB", 1_000_000_000L),
-            new Unit("MB", 1_000_000L), new Unit("KB", 1_000L),
-            new Unit("TiB", 1L << 40), new Unit("GiB", 1L << 30),
-            new Unit("MiB", 1L << 20), new Unit("KiB", 1L << 10),
-            new Unit("B", 1L));
+    private static final List<Unit> UNITS =
+            List.of(
+                    new Unit("TB", 1_000_000_000_000L),
+                    new Unit("GB", 1_000_000_000L),
+                    new Unit("MB", 1_000_000L),
+                    new Unit("KB", 1_000L),
+                    new Unit("TiB", 1L << 40),
+                    new Unit("GiB", 1L << 30),
+                    new Unit("MiB", 1L << 20),
+                    new Unit("KiB", 1L << 10),
+                    new Unit("B", 1L));
 
     private ByteSize() {}
 
     /**
-     * Parses a size such as {@code 25MB}, {@code 1.5 GiB} or {@code 4096}. A fraction of a byte
-     * is rounded down.
+     * Parses a size such as {@code 25MB}, {@code 1.5 GiB} or {@code 4096}. A fraction of a byte is
+     * rounded down.
      *
      * @throws IllegalArgumentException naming the input and the expected form
      */
@@ -42,15 +47,16 @@ public final class ByteSize {
                     .setScale(0, RoundingMode.FLOOR)
                     .longValueExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("invalid size '" + text
-                    + "': expected at most " + Long.MAX_VALUE + " bytes", e);
+            throw new IllegalArgumentException(
+                    "invalid size '" + text + "': expected at most " + Long.MAX_VALUE + " bytes",
+                    e);
         }
     }
 
     /**
-     * Formats a byte count with at most two decimals in the largest decimal unit not above it,
-     * or the largest binary unit when only that one is exact: {@code 25MB}, {@code 1.5GB},
-     * {@code 1GiB}, {@code 1.54KB}, {@code 999B}.
+     * Formats a byte count with at most two decimals in the largest decimal unit not above it, or
+     * the largest binary unit when only that one is exact: {@code 25MB}, {@code 1.5GB}, {@code
+     * 1GiB}, {@code 1.54KB}, {@code 999B}.
      */
     public static String format(long bytes) {
         if (bytes < 0) {
@@ -69,10 +75,13 @@ public final class ByteSize {
     private static Scaled scale(long bytes, List<Unit> units) {
         for (Unit unit : units) {
             if (bytes >= unit.bytes) {
-                BigDecimal value = BigDecimal.valueOf(bytes)
-                        .divide(BigDecimal.valueOf(unit.bytes), 2, RoundingMode.HALF_UP);
-                boolean exact = value.multiply(BigDecimal.valueOf(unit.bytes))
-                        .compareTo(BigDecimal.valueOf(bytes)) == 0;
+                BigDecimal value =
+                        BigDecimal.valueOf(bytes)
+                                .divide(BigDecimal.valueOf(unit.bytes), 2, RoundingMode.HALF_UP);
+                boolean exact =
+                        value.multiply(BigDecimal.valueOf(unit.bytes))
+                                        .compareTo(BigDecimal.valueOf(bytes))
+                                == 0;
                 return new Scaled(value, unit, exact);
             }
         }
@@ -92,8 +101,11 @@ public final class ByteSize {
     }
 
     private static IllegalArgumentException invalid(String text, Throwable cause) {
-        return new IllegalArgumentException("invalid size '" + text + "': expected a number"
-                + " with a unit such as 25MB or 1GiB (B, KB, MB, GB, TB, KiB, MiB, GiB, TiB)",
+        return new IllegalArgumentException(
+                "invalid size '"
+                        + text
+                        + "': expected a number with a unit such as 25MB or 1GiB (B, KB, MB, GB,"
+                        + " TB, KiB, MiB, GiB, TiB)",
                 cause);
     }
 

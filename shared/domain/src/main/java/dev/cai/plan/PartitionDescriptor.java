@@ -3,8 +3,8 @@ package dev.cai.plan;
 import java.util.List;
 
 /**
- * The message for one partition: rows {@code [rowStart, rowEnd)} of every array, as byte ranges
- * of the uploaded objects. Nothing is copied; the worker reads the ranges itself.
+ * The message for one partition: rows {@code [rowStart, rowEnd)} of every array, as byte ranges of
+ * the uploaded objects. Nothing is copied; the worker reads the ranges itself.
  *
  * @param jobId the job
  * @param partitionId 0-based index
@@ -32,8 +32,14 @@ public record PartitionDescriptor(
     public PartitionDescriptor {
         arrays = List.copyOf(arrays);
         if (rowEnd <= rowStart) {
-            throw new IllegalArgumentException("partition " + partitionId + " has no rows: ["
-                    + rowStart + ", " + rowEnd + ")");
+            throw new IllegalArgumentException(
+                    "partition "
+                            + partitionId
+                            + " has no rows: ["
+                            + rowStart
+                            + ", "
+                            + rowEnd
+                            + ")");
         }
     }
 

@@ -37,10 +37,18 @@ public final class PartitionPlanner {
         long rowsPerPartition = spec.rowsPerPartition(bytesPerRow);
         long count = (rows - 1) / rowsPerPartition + 1;
         if (count > MAX_PARTITIONS) {
-            throw new IllegalArgumentException(rows + " rows of " + ByteSize.format(bytesPerRow)
-                    + " with " + spec + " make " + count + " partitions: expected at most "
-                    + MAX_PARTITIONS + "; choose a partition size of at least "
-                    + ByteSize.format(minimumPartitionBytes(rows, bytesPerRow)));
+            throw new IllegalArgumentException(
+                    rows
+                            + " rows of "
+                            + ByteSize.format(bytesPerRow)
+                            + " with "
+                            + spec
+                            + " make "
+                            + count
+                            + " partitions: expected at most "
+                            + MAX_PARTITIONS
+                            + "; choose a partition size of at least "
+                            + ByteSize.format(minimumPartitionBytes(rows, bytesPerRow)));
         }
 
         List<RowRange> ranges = new ArrayList<>((int) count);
@@ -53,13 +61,18 @@ public final class PartitionPlanner {
     }
 
     /**
-     * Plans a dataset and builds one descriptor per partition, with the {@code images} slice
-     * first and the predictions key from {@link JobRecord#predictionsKey(String, int)}.
+     * Plans a dataset and builds one descriptor per partition, with the {@code images} slice first
+     * and the predictions key from {@link JobRecord#predictionsKey(String, int)}.
      *
      * @throws IllegalArgumentException when {@code batchSize < 1} or {@link #plan} rejects the plan
      */
-    public static List<PartitionDescriptor> descriptors(String jobId, String bucket,
-            DatasetLayout layout, PartitionSpec spec, int batchSize, String outputBucket,
+    public static List<PartitionDescriptor> descriptors(
+            String jobId,
+            String bucket,
+            DatasetLayout layout,
+            PartitionSpec spec,
+            int batchSize,
+            String outputBucket,
             String outputPrefix) {
         if (batchSize < 1) {
             throw new IllegalArgumentException(
@@ -76,9 +89,18 @@ public final class PartitionPlanner {
         List<RowRange> ranges = plan(layout, spec);
         List<PartitionDescriptor> descriptors = new ArrayList<>(ranges.size());
         for (RowRange range : ranges) {
-            descriptors.add(new PartitionDescriptor(jobId, range.partitionId(), ranges.size(),
-                    bucket, range.rowStart(), range.rowEnd(), slices, batchSize, outputBucket,
-                    JobRecord.predictionsKey(outputPrefix, range.partitionId())));
+            descriptors.add(
+                    new PartitionDescriptor(
+                            jobId,
+                            range.partitionId(),
+                            ranges.size(),
+                            bucket,
+                            range.rowStart(),
+                            range.rowEnd(),
+                            slices,
+                            batchSize,
+                            outputBucket,
+                            JobRecord.predictionsKey(outputPrefix, range.partitionId())));
         }
         return descriptors;
     }

@@ -49,8 +49,8 @@ public sealed interface PartitionSpec {
 
         public BySamples {
             if (samples <= 0) {
-                throw new IllegalArgumentException("invalid partition sample count " + samples
-                        + ": expected at least 1");
+                throw new IllegalArgumentException(
+                        "invalid partition sample count " + samples + ": expected at least 1");
             }
         }
 

@@ -11,8 +11,14 @@ public record RowRange(int partitionId, long rowStart, long rowEnd) {
 
     public RowRange {
         if (partitionId < 0 || rowStart < 0 || rowEnd <= rowStart) {
-            throw new IllegalArgumentException("invalid row range " + partitionId + ": ["
-                    + rowStart + ", " + rowEnd + "): expected id >= 0 and 0 <= start < end");
+            throw new IllegalArgumentException(
+                    "invalid row range "
+                            + partitionId
+                            + ": ["
+                            + rowStart
+                            + ", "
+                            + rowEnd
+                            + "): expected id >= 0 and 0 <= start < end");
         }
     }
 

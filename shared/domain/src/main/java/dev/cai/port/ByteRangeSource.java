@@ -19,6 +19,8 @@ public interface ByteRangeSource {
      */
     byte[] read(long offset, int length) throws IOException;
 
-    /** Opens a stream over {@code [offset, offset + length)}, for reading a partition in batches. */
+    /**
+     * Opens a stream over {@code [offset, offset + length)}, for reading a partition in batches.
+     */
     InputStream openRange(long offset, long length) throws IOException;
 }

@@ -12,9 +12,9 @@ import java.util.Set;
 /**
  * The job table: one job item, one result item per partition and one item per worker attempt.
  *
- * <p>Every write that a redelivered event could repeat is conditional, so a repeat changes
- * nothing. Implementations: DynamoDB (the deployed table) and an in-process table for the local
- * runtime, which gives the same guarantees and publishes the same change records.
+ * <p>Every write that a redelivered event could repeat is conditional, so a repeat changes nothing.
+ * Implementations: DynamoDB (the deployed table) and an in-process table for the local runtime,
+ * which gives the same guarantees and publishes the same change records.
  */
 public interface JobTable {
 
@@ -61,7 +61,9 @@ public interface JobTable {
     /** Removes partitions from the counted set, so re-driven partitions are counted again. */
     void unmarkCounted(String jobId, Collection<Integer> partitionIds);
 
-    /** Records one worker attempt on one partition; a repeat with the same request id is ignored. */
+    /**
+     * Records one worker attempt on one partition; a repeat with the same request id is ignored.
+     */
     void putAttempt(AttemptRecord attempt);
 
     List<AttemptRecord> listAttempts(String jobId);

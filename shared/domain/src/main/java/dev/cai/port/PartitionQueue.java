@@ -7,8 +7,8 @@ import java.util.List;
 public interface PartitionQueue {
 
     /**
-     * Sends descriptors in batches of at most 10 messages, retrying entries a batch call reports
-     * as failed.
+     * Sends descriptors in batches of at most 10 messages, retrying entries a batch call reports as
+     * failed.
      *
      * @throws QueueException when an entry still fails after retries
      */

@@ -3,12 +3,12 @@ package dev.cai.render;
 import java.util.SplittableRandom;
 
 /**
- * A rough generative model of SDSS-like galaxy photometry against redshift, for synthetic
- * datasets when no catalog is given. It is an approximation, not a fit to data: a redshift drawn
- * from a log-normal distribution with median 0.1 (the SDSS main galaxy sample's median is near
- * 0.1), a red or blue galaxy type, an absolute r magnitude, a distance modulus for flat LambdaCDM
- * (H0 = 70 km/s/Mpc, Omega_m = 0.3), and colours that redden linearly with redshift as the 4000
- * Angstrom break moves from g into r.
+ * A rough generative model of SDSS-like galaxy photometry against redshift, for synthetic datasets
+ * when no catalog is given. It is an approximation, not a fit to data: a redshift drawn from a
+ * log-normal distribution with median 0.1 (the SDSS main galaxy sample's median is near 0.1), a red
+ * or blue galaxy type, an absolute r magnitude, a distance modulus for flat LambdaCDM (H0 = 70
+ * km/s/Mpc, Omega_m = 0.3), and colours that redden linearly with redshift as the 4000 Angstrom
+ * break moves from g into r.
  */
 public final class ColourRedshiftModel implements GalaxyPopulation {
 

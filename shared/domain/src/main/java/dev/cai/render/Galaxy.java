@@ -12,8 +12,8 @@ public record Galaxy(float[] magnitudes, float redshift) {
 
     public Galaxy {
         if (magnitudes.length != GalaxyRenderer.BANDS) {
-            throw new IllegalArgumentException("expected 5 magnitudes (u, g, r, i, z), got "
-                    + Arrays.toString(magnitudes));
+            throw new IllegalArgumentException(
+                    "expected 5 magnitudes (u, g, r, i, z), got " + Arrays.toString(magnitudes));
         }
         magnitudes = magnitudes.clone();
     }

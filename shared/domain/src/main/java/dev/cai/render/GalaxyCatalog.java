@@ -30,8 +30,11 @@ public final class GalaxyCatalog {
         try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             String header = reader.readLine();
             if (header == null) {
-                throw new IllegalArgumentException("catalog " + csv + " is empty: expected a"
-                        + " header row with u,g,r,i,z,class,redshift");
+                throw new IllegalArgumentException(
+                        "catalog "
+                                + csv
+                                + " is empty: expected a"
+                                + " header row with u,g,r,i,z,class,redshift");
             }
             List<String> columns = Arrays.asList(header.trim().split(","));
             int[] magnitudeIndex = new int[MAGNITUDE_COLUMNS.length];
@@ -69,16 +72,23 @@ public final class GalaxyCatalog {
     private static int column(List<String> columns, String name, Path csv) {
         int index = columns.indexOf(name);
         if (index < 0) {
-            throw new IllegalArgumentException("catalog " + csv + " has no column '" + name
-                    + "': found " + columns);
+            throw new IllegalArgumentException(
+                    "catalog " + csv + " has no column '" + name + "': found " + columns);
         }
         return index;
     }
 
     private static String field(String[] fields, int index, Path csv, int lineNumber) {
         if (index >= fields.length) {
-            throw new IllegalArgumentException("catalog " + csv + " line " + lineNumber + " has "
-                    + fields.length + " fields: expected at least " + (index + 1));
+            throw new IllegalArgumentException(
+                    "catalog "
+                            + csv
+                            + " line "
+                            + lineNumber
+                            + " has "
+                            + fields.length
+                            + " fields: expected at least "
+                            + (index + 1));
         }
         return fields[index].trim();
     }
@@ -92,8 +102,17 @@ public final class GalaxyCatalog {
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("catalog " + csv + " line " + lineNumber
-                    + " field " + (index + 1) + " is '" + text + "': expected a finite number", e);
+            throw new IllegalArgumentException(
+                    "catalog "
+                            + csv
+                            + " line "
+                            + lineNumber
+                            + " field "
+                            + (index + 1)
+                            + " is '"
+                            + text
+                            + "': expected a finite number",
+                    e);
         }
     }
 }

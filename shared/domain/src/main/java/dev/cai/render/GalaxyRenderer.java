@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
  * Gaussian sky noise.
  *
  * <p>The shape parameters are drawn from distributions of the five magnitudes alone (brighter
- * galaxies are larger, redder ones more concentrated and rounder). The renderer takes no
- * redshift, so a stamp carries no information about redshift beyond what the magnitudes carry.
+ * galaxies are larger, redder ones more concentrated and rounder). The renderer takes no redshift,
+ * so a stamp carries no information about redshift beyond what the magnitudes carry.
  *
  * <p>Output is a float array in (band, row, column) order, {@code 5 * size * size} values per
  * stamp. Rendering is deterministic for a given {@link SplittableRandom} state. Instances are
@@ -41,6 +41,7 @@ public final class GalaxyRenderer {
      * flux is finite and can be integrated once per galaxy.
      */
     private static final double TAPER_START = 7.0;
+
     private static final double TAPER_END = 8.0;
 
     private static final int NORMALISATION_STEPS = 1000;
@@ -100,12 +101,16 @@ public final class GalaxyRenderer {
     }
 
     /**
-     * Renders a galaxy of the given shape at {@code out[offset]}, overwriting
-     * {@link #valuesPerStamp()} values. The band fluxes follow the magnitudes; flux that falls
-     * outside the stamp is lost, as in a real cutout.
+     * Renders a galaxy of the given shape at {@code out[offset]}, overwriting {@link
+     * #valuesPerStamp()} values. The band fluxes follow the magnitudes; flux that falls outside the
+     * stamp is lost, as in a real cutout.
      */
-    public void render(SersicShape shape, float[] magnitudes, SplittableRandom random,
-            float[] out, int offset) {
+    public void render(
+            SersicShape shape,
+            float[] magnitudes,
+            SplittableRandom random,
+            float[] out,
+            int offset) {
         checkMagnitudes(magnitudes);
         double[] unitImage = convolve(profileImage(shape));
         int pixels = stampSize * stampSize;
@@ -125,8 +130,8 @@ public final class GalaxyRenderer {
     /**
      * Draws Sérsic parameters from distributions of the magnitudes only. The ranges are loose
      * approximations of SDSS galaxies: half-light radius about 1.8 arcsec at r = 17, growing by a
-     * factor of 1.4 per magnitude brighter; galaxies redder than g - r of about 0.65 are mostly
-     * de Vaucouleurs-like (n near 4), bluer ones exponential (n near 1).
+     * factor of 1.4 per magnitude brighter; galaxies redder than g - r of about 0.65 are mostly de
+     * Vaucouleurs-like (n near 4), bluer ones exponential (n near 1).
      */
     public SersicShape drawShape(float[] magnitudes, SplittableRandom random) {
         checkMagnitudes(magnitudes);
@@ -135,24 +140,29 @@ public final class GalaxyRenderer {
         double earlyProbability = 1.0 / (1.0 + Math.exp(-(gMinusR - 0.65) / 0.07));
         boolean early = random.nextDouble() < earlyProbability;
 
-        double index = early
-                ? clamp(4.0 * Math.exp(0.2 * random.nextGaussian()), 2.0, 6.0)
-                : clamp(Math.exp(0.25 * random.nextGaussian()), 0.5, 2.5);
-        double log10Radius = 0.25 - 0.12 * (r - 17.0) - (early ? 0.05 : 0.0)
-                + 0.15 * random.nextGaussian();
+        double index =
+                early
+                        ? clamp(4.0 * Math.exp(0.2 * random.nextGaussian()), 2.0, 6.0)
+                        : clamp(Math.exp(0.25 * random.nextGaussian()), 0.5, 2.5);
+        double log10Radius =
+                0.25 - 0.12 * (r - 17.0) - (early ? 0.05 : 0.0) + 0.15 * random.nextGaussian();
         double radiusArcsec = clamp(Math.pow(10, log10Radius), 0.2, 12.0);
         double axisRatio = early ? random.nextDouble(0.55, 1.0) : random.nextDouble(0.2, 1.0);
         double angle = random.nextDouble(0.0, Math.PI);
         double centreX = random.nextDouble(-0.5, 0.5);
         double centreY = random.nextDouble(-0.5, 0.5);
-        return new SersicShape(index, radiusArcsec / PIXEL_SCALE_ARCSEC, axisRatio, angle,
-                centreX, centreY);
+        return new SersicShape(
+                index, radiusArcsec / PIXEL_SCALE_ARCSEC, axisRatio, angle, centreX, centreY);
     }
 
     private static void checkMagnitudes(float[] magnitudes) {
         if (magnitudes.length != BANDS) {
-            throw new IllegalArgumentException("expected " + BANDS + " magnitudes (u, g, r, i, z),"
-                    + " got " + magnitudes.length);
+            throw new IllegalArgumentException(
+                    "expected "
+                            + BANDS
+                            + " magnitudes (u, g, r, i, z),"
+                            + " got "
+                            + magnitudes.length);
         }
         for (float magnitude : magnitudes) {
             if (!Float.isFinite(magnitude)) {

@@ -22,8 +22,12 @@ public record GenerationRequest(
                     "invalid sample count " + samples + " for " + out + ": expected at least 1");
         }
         if (stampSize < 8 || stampSize > 1024) {
-            throw new IllegalArgumentException("invalid stamp size " + stampSize + " for " + out
-                    + ": expected 8 to 1024 pixels");
+            throw new IllegalArgumentException(
+                    "invalid stamp size "
+                            + stampSize
+                            + " for "
+                            + out
+                            + ": expected 8 to 1024 pixels");
         }
     }
 }

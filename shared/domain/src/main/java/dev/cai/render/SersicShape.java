@@ -31,10 +31,17 @@ public record SersicShape(
             throw new IllegalArgumentException(
                     "invalid axis ratio " + axisRatio + ": expected a value in (0, 1]");
         }
-        if (!Double.isFinite(positionAngle) || !Double.isFinite(centreX)
+        if (!Double.isFinite(positionAngle)
+                || !Double.isFinite(centreX)
                 || !Double.isFinite(centreY)) {
-            throw new IllegalArgumentException("position angle and centre offsets must be finite,"
-                    + " got " + positionAngle + ", " + centreX + ", " + centreY);
+            throw new IllegalArgumentException(
+                    "position angle and centre offsets must be finite,"
+                            + " got "
+                            + positionAngle
+                            + ", "
+                            + centreX
+                            + ", "
+                            + centreY);
         }
     }
 }

@@ -18,14 +18,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes synthetic galaxy datasets as {@code .npz} files with the arrays {@code images}
- * (N, 5, S, S) float32 in nanomaggies, {@code magnitudes} (N, 5) float32, optionally
- * {@code redshifts} (N,) float32, and {@code object_ids} (N,) int64 (the row number).
+ * Writes synthetic galaxy datasets as {@code .npz} files with the arrays {@code images} (N, 5, S,
+ * S) float32 in nanomaggies, {@code magnitudes} (N, 5) float32, optionally {@code redshifts} (N,)
+ * float32, and {@code object_ids} (N,) int64 (the row number).
  *
- * <p>Rows are rendered in chunks on every available core, at most two chunks per core in memory
- * at once, and written in row order, so memory stays bounded for files far larger than RAM. Each
- * chunk draws from its own random source seeded by the request seed and the chunk number, so the
- * file does not depend on the thread count.
+ * <p>Rows are rendered in chunks on every available core, at most two chunks per core in memory at
+ * once, and written in row order, so memory stays bounded for files far larger than RAM. Each chunk
+ * draws from its own random source seeded by the request seed and the chunk number, so the file
+ * does not depend on the thread count.
  */
 public final class SyntheticDataset {
 
@@ -45,22 +45,29 @@ public final class SyntheticDataset {
     }
 
     /**
-     * Generates galaxies drawn from {@code population}, for example a catalog resampled with
-     * {@link GalaxyPopulation#resample}.
+     * Generates galaxies drawn from {@code population}, for example a catalog resampled with {@link
+     * GalaxyPopulation#resample}.
      *
      * @throws UncheckedIOException when the file cannot be written
      */
     public static GenerationReport generate(
             GenerationRequest request, GalaxyPopulation population) {
         long start = System.nanoTime();
-        LOG.info("Generating {} samples of {}x{} stamps into {}", request.samples(),
-                request.stampSize(), request.stampSize(), request.out());
+        LOG.info(
+                "Generating {} samples of {}x{} stamps into {}",
+                request.samples(),
+                request.stampSize(),
+                request.stampSize(),
+                request.out());
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "synthetic-dataset");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool =
+                Executors.newFixedThreadPool(
+                        threads,
+                        runnable -> {
+                            Thread thread = new Thread(runnable, "synthetic-dataset");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
         try (NpzWriter writer = new NpzWriter(request.out(), specs(request))) {
             writeChunks(request, population, writer, pool, 2 * threads);
         } catch (IOException e) {
@@ -68,9 +75,16 @@ public final class SyntheticDataset {
         } finally {
             pool.shutdownNow();
         }
-        GenerationReport report = new GenerationReport(request.out(), request.samples(),
-                size(request), (System.nanoTime() - start) / 1e9);
-        LOG.info("Wrote {} ({} bytes) in {} s, {} MB/s", report.file(), report.bytes(),
+        GenerationReport report =
+                new GenerationReport(
+                        request.out(),
+                        request.samples(),
+                        size(request),
+                        (System.nanoTime() - start) / 1e9);
+        LOG.info(
+                "Wrote {} ({} bytes) in {} s, {} MB/s",
+                report.file(),
+                report.bytes(),
                 String.format("%.2f", report.seconds()),
                 String.format("%.1f", report.megabytesPerSecond()));
         return report;
@@ -94,10 +108,14 @@ public final class SyntheticDataset {
         long n = request.samples();
         int size = request.stampSize();
         List<NpzWriter.ArraySpec> specs = new ArrayList<>();
-        specs.add(new NpzWriter.ArraySpec("images", NpyDType.FLOAT32_LE,
-                new long[] {n, GalaxyRenderer.BANDS, size, size}));
-        specs.add(new NpzWriter.ArraySpec("magnitudes", NpyDType.FLOAT32_LE,
-                new long[] {n, GalaxyRenderer.BANDS}));
+        specs.add(
+                new NpzWriter.ArraySpec(
+                        "images",
+                        NpyDType.FLOAT32_LE,
+                        new long[] {n, GalaxyRenderer.BANDS, size, size}));
+        specs.add(
+                new NpzWriter.ArraySpec(
+                        "magnitudes", NpyDType.FLOAT32_LE, new long[] {n, GalaxyRenderer.BANDS}));
         if (request.withRedshifts()) {
             specs.add(new NpzWriter.ArraySpec("redshifts", NpyDType.FLOAT32_LE, new long[] {n}));
         }
@@ -105,8 +123,13 @@ public final class SyntheticDataset {
         return specs;
     }
 
-    private static void writeChunks(GenerationRequest request, GalaxyPopulation population,
-            NpzWriter writer, ExecutorService pool, int maxInFlight) throws IOException {
+    private static void writeChunks(
+            GenerationRequest request,
+            GalaxyPopulation population,
+            NpzWriter writer,
+            ExecutorService pool,
+            int maxInFlight)
+            throws IOException {
         GalaxyRenderer renderer = new GalaxyRenderer(request.stampSize(), true);
         int chunkRows = (int) Math.max(1, CHUNK_BYTES / rowBytes(request.stampSize(), true));
         Deque<Future<Chunk>> inFlight = new ArrayDeque<>();
@@ -118,8 +141,9 @@ public final class SyntheticDataset {
                 int rows = (int) Math.min(chunkRows, request.samples() - nextRow);
                 long firstRow = nextRow;
                 long seed = chunkSeed(request.seed(), chunkIndex++);
-                inFlight.add(pool.submit(
-                        () -> Chunk.render(renderer, population, firstRow, rows, seed)));
+                inFlight.add(
+                        pool.submit(
+                                () -> Chunk.render(renderer, population, firstRow, rows, seed)));
                 nextRow += rows;
             }
             write(await(inFlight.removeFirst()), writer, request.withRedshifts());
@@ -162,8 +186,12 @@ public final class SyntheticDataset {
     /** Rendered rows, ready to append. */
     private record Chunk(float[] images, float[] magnitudes, float[] redshifts, long[] objectIds) {
 
-        static Chunk render(GalaxyRenderer renderer, GalaxyPopulation population, long firstRow,
-                int rows, long seed) {
+        static Chunk render(
+                GalaxyRenderer renderer,
+                GalaxyPopulation population,
+                long firstRow,
+                int rows,
+                long seed) {
             SplittableRandom random = new SplittableRandom(seed);
             int stampValues = renderer.valuesPerStamp();
             float[] images = new float[rows * stampValues];

@@ -28,18 +28,27 @@ class PriceTableTest {
 
     @Test
     void fromJson_missingPrices_reportsEveryKey() {
-        assertThatThrownBy(() -> PriceTable.fromJson("""
-                {"region": "r", "currency": "USD", "checkedOn": "d", "sources": ["s"],
-                 "prices": {"lambdaPerGbSecondX86": {"usd": -1}}}"""))
-                .isInstanceOfSatisfying(PriceTableException.class,
+        assertThatThrownBy(
+                        () ->
+                                PriceTable.fromJson(
+                                        """
+                                        {"region": "r", "currency": "USD", "checkedOn": "d", "sources": ["s"],
+                                         "prices": {"lambdaPerGbSecondX86": {"usd": -1}}}\
+                                        """))
+                .isInstanceOfSatisfying(
+                        PriceTableException.class,
                         e -> assertThat(e.problems()).hasSize(PriceTable.KEYS.size()));
     }
 
     @Test
     void fromJson_negativePrice_namesKeyAndValue() {
-        assertThatThrownBy(() -> PriceTable.fromJson("""
-                {"region": "r", "currency": "USD", "checkedOn": "d", "sources": ["s"],
-                 "prices": {"lambdaPerGbSecondX86": {"usd": -1}}}"""))
+        assertThatThrownBy(
+                        () ->
+                                PriceTable.fromJson(
+                                        """
+                                        {"region": "r", "currency": "USD", "checkedOn": "d", "sources": ["s"],
+                                         "prices": {"lambdaPerGbSecondX86": {"usd": -1}}}\
+                                        """))
                 .hasMessageContaining("'prices.lambdaPerGbSecondX86.usd' is -1");
     }
 

@@ -22,15 +22,20 @@ class PublishedCostTableTest {
 
     @Test
     void publishedFormula_inputs_asPublished() {
-        assertThat(PublishedCostTable.runs()).extracting(PublishedCostTable.Run::requests)
+        assertThat(PublishedCostTable.runs())
+                .extracting(PublishedCostTable.Run::requests)
                 .containsExactly(517, 259, 173, 130);
     }
 
     @Test
     void publishedCosts_asPublished() {
-        assertThat(PublishedCostTable.runs()).extracting(PublishedCostTable.Run::publishedCostUsd)
-                .containsExactly(new BigDecimal("0.16"), new BigDecimal("0.20"),
-                        new BigDecimal("0.30"), new BigDecimal("0.41"));
+        assertThat(PublishedCostTable.runs())
+                .extracting(PublishedCostTable.Run::publishedCostUsd)
+                .containsExactly(
+                        new BigDecimal("0.16"),
+                        new BigDecimal("0.20"),
+                        new BigDecimal("0.30"),
+                        new BigDecimal("0.41"));
     }
 
     @Test
@@ -43,15 +48,19 @@ class PublishedCostTableTest {
     @Test
     void bill_25MbRun_addsRequestCharge() {
         PublishedCostTable.Row row = PublishedCostTable.rows(PRICES).get(0);
-        double expected = 33_863.5 * PRICES.lambdaPerGbSecondX86().usd()
-                + 517 * PRICES.lambdaPerMillionRequests().usd() / 1e6;
+        double expected =
+                33_863.5 * PRICES.lambdaPerGbSecondX86().usd()
+                        + 517 * PRICES.lambdaPerMillionRequests().usd() / 1e6;
         assertThat(row.billedCostUsd()).isCloseTo(expected, within(1e-12));
     }
 
     @Test
     void bill_everyRun_costsMoreThanPublished() {
         List<PublishedCostTable.Row> rows = PublishedCostTable.rows(PRICES);
-        assertThat(rows).allSatisfy(row -> assertThat(row.billedCostUsd())
-                .isGreaterThan(row.run().publishedCostUsd().doubleValue()));
+        assertThat(rows)
+                .allSatisfy(
+                        row ->
+                                assertThat(row.billedCostUsd())
+                                        .isGreaterThan(row.run().publishedCostUsd().doubleValue()));
     }
 }

@@ -25,8 +25,9 @@ class ArrayNamesTest {
     void parse_unknownCanonicalName_listsValidNames() {
         assertThatThrownBy(() -> ArrayNames.parse("pixels=x"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("invalid array name 'pixels': expected one of"
-                        + " [images, magnitudes, redshifts, object_ids]");
+                .hasMessage(
+                        "invalid array name 'pixels': expected one of"
+                                + " [images, magnitudes, redshifts, object_ids]");
     }
 
     @Test

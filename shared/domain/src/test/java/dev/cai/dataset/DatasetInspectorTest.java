@@ -13,13 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DatasetInspectorTest {
 
-    @TempDir
-    Path folder;
+    @TempDir Path folder;
 
     @Test
     void inspectNpz_savezFile_findsFourArrays() throws IOException {
-        DatasetLayout layout = DatasetInspector.inspectNpz(
-                Fixtures.source("valid.npz"), ArrayNames.DEFAULT);
+        DatasetLayout layout =
+                DatasetInspector.inspectNpz(Fixtures.source("valid.npz"), ArrayNames.DEFAULT);
 
         assertThat(layout.arrays().keySet())
                 .containsExactly("images", "magnitudes", "redshifts", "object_ids");
@@ -50,10 +49,12 @@ class DatasetInspectorTest {
 
     @Test
     void headerBytesRead_moreRows_staysSame() throws IOException {
-        DatasetLayout small = DatasetInspector.inspectNpz(
-                writeOnes(folder.resolve("small.npz"), 20_000), ArrayNames.DEFAULT);
-        DatasetLayout large = DatasetInspector.inspectNpz(
-                writeOnes(folder.resolve("large.npz"), 200_000), ArrayNames.DEFAULT);
+        DatasetLayout small =
+                DatasetInspector.inspectNpz(
+                        writeOnes(folder.resolve("small.npz"), 20_000), ArrayNames.DEFAULT);
+        DatasetLayout large =
+                DatasetInspector.inspectNpz(
+                        writeOnes(folder.resolve("large.npz"), 200_000), ArrayNames.DEFAULT);
 
         assertThat(large.rows()).isEqualTo(200_000);
         assertThat(large.headerBytesRead()).isEqualTo(small.headerBytesRead());
@@ -69,8 +70,10 @@ class DatasetInspectorTest {
         long[] ids = readLongs(source, layout.objectIds().orElseThrow(), 0, 2);
 
         assertThat(layout.images().dtype().descr()).isEqualTo(">f8");
-        assertThat(image).containsExactly(80f, 80.25f, 82f, 82.25f, 96f, 96.25f, 98f, 98.25f,
-                112f, 112.25f, 114f, 114.25f);
+        assertThat(image)
+                .containsExactly(
+                        80f, 80.25f, 82f, 82.25f, 96f, 96.25f, 98f, 98.25f, 112f, 112.25f, 114f,
+                        114.25f);
         assertThat(ids).containsExactly(1000, 1001);
     }
 
@@ -82,19 +85,30 @@ class DatasetInspectorTest {
         float[] image = readFloats(source, layout.images(), 0, 2);
         float[] magnitudes = readFloats(source, layout.magnitudes(), 0, 2);
 
-        assertThat(image).containsExactly(0.5f, -2.0f, 6.097555e-5f, 65504f, 1.1920929e-7f,
-                -0.0f, Float.POSITIVE_INFINITY, 3.140625f);
+        assertThat(image)
+                .containsExactly(
+                        0.5f,
+                        -2.0f,
+                        6.097555e-5f,
+                        65504f,
+                        1.1920929e-7f,
+                        -0.0f,
+                        Float.POSITIVE_INFINITY,
+                        3.140625f);
         assertThat(magnitudes).containsExactly(21.5f, -0.25f);
     }
 
     @Test
     void inspectNpyFolder_filePerArray_usesFileKeys() throws IOException {
-        List<ByteRangeSource> files = List.of(Fixtures.source("folder/images.npy"),
-                Fixtures.source("folder/magnitudes.npy"), Fixtures.source("folder/redshifts.npy"),
-                Fixtures.source("folder/object_ids.npy"));
+        List<ByteRangeSource> files =
+                List.of(
+                        Fixtures.source("folder/images.npy"),
+                        Fixtures.source("folder/magnitudes.npy"),
+                        Fixtures.source("folder/redshifts.npy"),
+                        Fixtures.source("folder/object_ids.npy"));
 
-        DatasetLayout layout = DatasetInspector.inspectNpyFolder(
-                "folder/images.npy", files, ArrayNames.DEFAULT);
+        DatasetLayout layout =
+                DatasetInspector.inspectNpyFolder("folder/images.npy", files, ArrayNames.DEFAULT);
         long[] ids = readLongs(files.get(3), layout.objectIds().orElseThrow(), 0, 3);
 
         assertThat(layout.rows()).isEqualTo(3);
@@ -107,11 +121,13 @@ class DatasetInspectorTest {
 
     @Test
     void inspectNpyFolder_versions2And3_readsBoth() throws IOException {
-        List<ByteRangeSource> files = List.of(Fixtures.source("versions/images.npy"),
-                Fixtures.source("versions/magnitudes.npy"));
+        List<ByteRangeSource> files =
+                List.of(
+                        Fixtures.source("versions/images.npy"),
+                        Fixtures.source("versions/magnitudes.npy"));
 
-        DatasetLayout layout = DatasetInspector.inspectNpyFolder(
-                "versions/images.npy", files, ArrayNames.DEFAULT);
+        DatasetLayout layout =
+                DatasetInspector.inspectNpyFolder("versions/images.npy", files, ArrayNames.DEFAULT);
         float[] magnitudes = readFloats(files.get(1), layout.magnitudes(), 1, 1);
 
         assertThat(layout.images().shape()).containsExactly(2, 5, 8, 8);
@@ -133,8 +149,10 @@ class DatasetInspectorTest {
 
     @Test
     void inspectNpz_renamedArrays_mapsNames() throws IOException {
-        DatasetLayout layout = DatasetInspector.inspectNpz(Fixtures.source("renamed.npz"),
-                ArrayNames.parse("images=x,magnitudes=mags"));
+        DatasetLayout layout =
+                DatasetInspector.inspectNpz(
+                        Fixtures.source("renamed.npz"),
+                        ArrayNames.parse("images=x,magnitudes=mags"));
 
         assertThat(layout.arrays().keySet()).containsExactly("images", "magnitudes");
         assertThat(layout.images().shape()).containsExactly(2, 5, 8, 8);
@@ -167,11 +185,17 @@ class DatasetInspectorTest {
 
     @Test
     void inspectNpyFolder_truncatedData_namesBytesNeeded() {
-        List<ByteRangeSource> files = List.of(Fixtures.source("folder/truncated.npy"),
-                Fixtures.source("folder/magnitudes.npy"));
+        List<ByteRangeSource> files =
+                List.of(
+                        Fixtures.source("folder/truncated.npy"),
+                        Fixtures.source("folder/magnitudes.npy"));
 
-        assertThatThrownBy(() -> DatasetInspector.inspectNpyFolder("folder/truncated.npy",
-                files, ArrayNames.parse("images=truncated")))
+        assertThatThrownBy(
+                        () ->
+                                DatasetInspector.inspectNpyFolder(
+                                        "folder/truncated.npy",
+                                        files,
+                                        ArrayNames.parse("images=truncated")))
                 .isInstanceOf(DatasetFormatException.class)
                 .hasMessageStartingWith("folder/truncated.npy: file is truncated or corrupt")
                 .hasMessageContaining("needs 96 bytes but only 88 follow its header");
@@ -249,10 +273,16 @@ class DatasetInspectorTest {
     private static ByteRangeSource writeOnes(Path file, int rows) throws IOException {
         float[] ones = new float[rows];
         Arrays.fill(ones, 1f);
-        try (NpzWriter writer = new NpzWriter(file, List.of(
-                new NpzWriter.ArraySpec("images", NpyDType.FLOAT32_LE, new long[] {rows, 1, 1, 1}),
-                new NpzWriter.ArraySpec(
-                        "magnitudes", NpyDType.FLOAT32_LE, new long[] {rows, 1})))) {
+        try (NpzWriter writer =
+                new NpzWriter(
+                        file,
+                        List.of(
+                                new NpzWriter.ArraySpec(
+                                        "images", NpyDType.FLOAT32_LE, new long[] {rows, 1, 1, 1}),
+                                new NpzWriter.ArraySpec(
+                                        "magnitudes",
+                                        NpyDType.FLOAT32_LE,
+                                        new long[] {rows, 1})))) {
             writer.writeRows("images", ones, 0, rows);
             writer.writeRows("magnitudes", ones, 0, rows);
         }

@@ -30,8 +30,9 @@ class DatasetMutationTest {
             String seed = SEEDS.get(i % SEEDS.size());
             byte[] mutated = mutate(Fixtures.bytes(seed), random);
             try {
-                DatasetLayout layout = DatasetInspector.inspectNpz(
-                        new ByteArrayRangeSource(seed, mutated), ArrayNames.DEFAULT);
+                DatasetLayout layout =
+                        DatasetInspector.inspectNpz(
+                                new ByteArrayRangeSource(seed, mutated), ArrayNames.DEFAULT);
                 checkConsistent(layout, mutated.length);
             } catch (DatasetFormatException e) {
                 rejected++;
@@ -74,8 +75,18 @@ class DatasetMutationTest {
     }
 
     private static int interesting(SplittableRandom random, int length) {
-        int[] values = {0, 1, -1, Integer.MAX_VALUE, Integer.MIN_VALUE, 0xFFFF, length,
-                length + 1, length - 30, 1 << 20};
+        int[] values = {
+            0,
+            1,
+            -1,
+            Integer.MAX_VALUE,
+            Integer.MIN_VALUE,
+            0xFFFF,
+            length,
+            length + 1,
+            length - 30,
+            1 << 20
+        };
         return values[random.nextInt(values.length)];
     }
 
@@ -87,9 +98,17 @@ class DatasetMutationTest {
 
     /** Replaces a token of a {@code .npy} header, keeping the length where the token allows. */
     private static byte[] replaceText(byte[] bytes, SplittableRandom random) {
-        String[][] swaps = {{"(2,", "(9999999999999,"}, {"False", "True "}, {"<f", "|O"},
-            {"'shape'", "'shap' "}, {", }", ",,}"}, {"(2,", "((2,"}, {"'<", "\"<"},
-            {"(2, 1", "(2, 0"}, {"(2,", "(-2,"}};
+        String[][] swaps = {
+            {"(2,", "(9999999999999,"},
+            {"False", "True "},
+            {"<f", "|O"},
+            {"'shape'", "'shap' "},
+            {", }", ",,}"},
+            {"(2,", "((2,"},
+            {"'<", "\"<"},
+            {"(2, 1", "(2, 0"},
+            {"(2,", "(-2,"}
+        };
         String[] swap = swaps[random.nextInt(swaps.length)];
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         int at = text.indexOf(swap[0], random.nextInt(text.length()));

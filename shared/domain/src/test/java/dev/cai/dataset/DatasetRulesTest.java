@@ -19,8 +19,7 @@ class DatasetRulesTest {
 
     private static final NpyDType F4 = NpyDType.FLOAT32_LE;
 
-    @TempDir
-    Path folder;
+    @TempDir Path folder;
 
     @Test
     void inspectNpz_imagesRank3_expectsRank4() {
@@ -42,8 +41,12 @@ class DatasetRulesTest {
 
     @Test
     void inspectNpz_redshiftsRank2_expectsRank1() {
-        assertThatThrownBy(() -> inspect(spec("images", F4, 2, 5, 1, 1),
-                spec("magnitudes", F4, 2, 5), spec("redshifts", F4, 2, 1)))
+        assertThatThrownBy(
+                        () ->
+                                inspect(
+                                        spec("images", F4, 2, 5, 1, 1),
+                                        spec("magnitudes", F4, 2, 5),
+                                        spec("redshifts", F4, 2, 1)))
                 .isInstanceOf(DatasetFormatException.class)
                 .hasMessageStartingWith("d.npz: ")
                 .hasMessageContaining("array 'redshifts' has shape (2, 1) of rank 2")
@@ -52,8 +55,8 @@ class DatasetRulesTest {
 
     @Test
     void inspectNpz_bandsDiffer_namesBothShapes() {
-        assertThatThrownBy(() -> inspect(
-                spec("images", F4, 2, 5, 1, 1), spec("magnitudes", F4, 2, 4)))
+        assertThatThrownBy(
+                        () -> inspect(spec("images", F4, 2, 5, 1, 1), spec("magnitudes", F4, 2, 4)))
                 .isInstanceOf(DatasetFormatException.class)
                 .hasMessageStartingWith("d.npz: ")
                 .hasMessageContaining("magnitudes have 4 bands (shape (2, 4))")
@@ -63,8 +66,12 @@ class DatasetRulesTest {
 
     @Test
     void inspectNpz_floatObjectIds_expectsIntegerType() {
-        assertThatThrownBy(() -> inspect(spec("images", F4, 2, 5, 1, 1),
-                spec("magnitudes", F4, 2, 5), spec("object_ids", NpyDType.parse("<f8"), 2)))
+        assertThatThrownBy(
+                        () ->
+                                inspect(
+                                        spec("images", F4, 2, 5, 1, 1),
+                                        spec("magnitudes", F4, 2, 5),
+                                        spec("object_ids", NpyDType.parse("<f8"), 2)))
                 .isInstanceOf(DatasetFormatException.class)
                 .hasMessageStartingWith("d.npz: ")
                 .hasMessageContaining("array 'object_ids' has dtype '<f8'")
@@ -73,8 +80,11 @@ class DatasetRulesTest {
 
     @Test
     void inspectNpz_booleanImages_expectsFloatOrInteger() {
-        assertThatThrownBy(() -> inspect(spec("images", NpyDType.parse("|b1"), 2, 5, 1, 1),
-                spec("magnitudes", F4, 2, 5)))
+        assertThatThrownBy(
+                        () ->
+                                inspect(
+                                        spec("images", NpyDType.parse("|b1"), 2, 5, 1, 1),
+                                        spec("magnitudes", F4, 2, 5)))
                 .isInstanceOf(DatasetFormatException.class)
                 .hasMessageStartingWith("d.npz: ")
                 .hasMessageContaining("array 'images' has dtype '|b1'")
@@ -83,9 +93,11 @@ class DatasetRulesTest {
 
     @Test
     void inspectNpz_unsignedIdsAndHalfImages_accepted() throws IOException {
-        DatasetLayout layout = inspect(spec("images", NpyDType.parse("<f2"), 2, 5, 1, 1),
-                spec("magnitudes", NpyDType.parse("<i2"), 2, 5),
-                spec("object_ids", NpyDType.parse(">u8"), 2));
+        DatasetLayout layout =
+                inspect(
+                        spec("images", NpyDType.parse("<f2"), 2, 5, 1, 1),
+                        spec("magnitudes", NpyDType.parse("<i2"), 2, 5),
+                        spec("object_ids", NpyDType.parse(">u8"), 2));
 
         assertThat(layout.objectIds().orElseThrow().dtype().descr()).isEqualTo(">u8");
         assertThat(layout.bytesPerRow()).isEqualTo(10 + 10 + 8);
@@ -154,8 +166,9 @@ class DatasetRulesTest {
 
     @Test
     void inspectNpyFolder_shapeOverflows_reportsOverflow() {
-        String literal = "{'descr': '<f8', 'fortran_order': False,"
-                + " 'shape': (9223372036854775807, 5, 64, 64), }";
+        String literal =
+                "{'descr': '<f8', 'fortran_order': False,"
+                        + " 'shape': (9223372036854775807, 5, 64, 64), }";
 
         assertThatThrownBy(() -> inspectFolder(npyWithHeader(literal)))
                 .isInstanceOf(DatasetFormatException.class)
@@ -175,10 +188,16 @@ class DatasetRulesTest {
 
     @Test
     void inspectNpyFolder_missingMagnitudes_listsFilesFound() {
-        assertThatThrownBy(() -> DatasetInspector.inspectNpyFolder("d/images.npy",
-                List.of(new ByteArrayRangeSource("d/images.npy", new byte[0]),
-                        new ByteArrayRangeSource("d/mags.npy", new byte[0])),
-                ArrayNames.DEFAULT))
+        assertThatThrownBy(
+                        () ->
+                                DatasetInspector.inspectNpyFolder(
+                                        "d/images.npy",
+                                        List.of(
+                                                new ByteArrayRangeSource(
+                                                        "d/images.npy", new byte[0]),
+                                                new ByteArrayRangeSource(
+                                                        "d/mags.npy", new byte[0])),
+                                        ArrayNames.DEFAULT))
                 .isInstanceOf(DatasetFormatException.class)
                 .hasMessageStartingWith("d/images.npy: missing required array 'magnitudes'")
                 .hasMessageContaining("arrays found: [images, mags]");
@@ -189,28 +208,35 @@ class DatasetRulesTest {
     }
 
     private static DatasetLayout inspect(byte[] bytes) throws IOException {
-        return DatasetInspector.inspectNpz(new ByteArrayRangeSource("d.npz", bytes),
-                ArrayNames.DEFAULT);
+        return DatasetInspector.inspectNpz(
+                new ByteArrayRangeSource("d.npz", bytes), ArrayNames.DEFAULT);
     }
 
     /** Inspects {@code imagesNpy} as images.npy next to a valid magnitudes.npy. */
     private DatasetLayout inspectFolder(byte[] imagesNpy) throws IOException {
-        byte[] magnitudes = npyWithHeader("{'descr': '<f4', 'fortran_order': False,"
-                + " 'shape': (1, 1), }");
-        return DatasetInspector.inspectNpyFolder("d/images.npy", List.of(
-                new ByteArrayRangeSource("d/images.npy", imagesNpy),
-                new ByteArrayRangeSource("d/magnitudes.npy", magnitudes)), ArrayNames.DEFAULT);
+        byte[] magnitudes =
+                npyWithHeader("{'descr': '<f4', 'fortran_order': False," + " 'shape': (1, 1), }");
+        return DatasetInspector.inspectNpyFolder(
+                "d/images.npy",
+                List.of(
+                        new ByteArrayRangeSource("d/images.npy", imagesNpy),
+                        new ByteArrayRangeSource("d/magnitudes.npy", magnitudes)),
+                ArrayNames.DEFAULT);
     }
 
     private DatasetLayout inspectFolderWithRedshifts(byte[] redshiftsNpy) throws IOException {
-        byte[] images = npyWithHeader("{'descr': '<f4', 'fortran_order': False,"
-                + " 'shape': (1, 1, 1, 1), }");
-        byte[] magnitudes = npyWithHeader("{'descr': '<f4', 'fortran_order': False,"
-                + " 'shape': (1, 1), }");
-        return DatasetInspector.inspectNpyFolder("d/images.npy", List.of(
-                new ByteArrayRangeSource("d/images.npy", images),
-                new ByteArrayRangeSource("d/magnitudes.npy", magnitudes),
-                new ByteArrayRangeSource("d/redshifts.npy", redshiftsNpy)), ArrayNames.DEFAULT);
+        byte[] images =
+                npyWithHeader(
+                        "{'descr': '<f4', 'fortran_order': False," + " 'shape': (1, 1, 1, 1), }");
+        byte[] magnitudes =
+                npyWithHeader("{'descr': '<f4', 'fortran_order': False," + " 'shape': (1, 1), }");
+        return DatasetInspector.inspectNpyFolder(
+                "d/images.npy",
+                List.of(
+                        new ByteArrayRangeSource("d/images.npy", images),
+                        new ByteArrayRangeSource("d/magnitudes.npy", magnitudes),
+                        new ByteArrayRangeSource("d/redshifts.npy", redshiftsNpy)),
+                ArrayNames.DEFAULT);
     }
 
     private byte[] write(NpzWriter.ArraySpec... specs) throws IOException {

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FileByteRangeSourceTest {
 
-    @TempDir
-    Path folder;
+    @TempDir Path folder;
 
     @Test
     void read_range_returnsThoseBytes() throws IOException {

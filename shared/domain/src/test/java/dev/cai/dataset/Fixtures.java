@@ -17,8 +17,11 @@ final class Fixtures {
     static Path path(String name) {
         URL url = Fixtures.class.getResource("/numpy/" + name);
         if (url == null) {
-            throw new IllegalStateException("test resource numpy/" + name + " is missing: run"
-                    + " make_fixtures.py in src/test/resources/numpy");
+            throw new IllegalStateException(
+                    "test resource numpy/"
+                            + name
+                            + " is missing: run"
+                            + " make_fixtures.py in src/test/resources/numpy");
         }
         try {
             return Path.of(url.toURI());

@@ -51,16 +51,18 @@ class HalfFloatTest {
     @Test
     void fromFloat_randomFloats_matchNumpyAstype() throws IOException {
         PythonNumpy.assumeAvailable();
-        String script = String.join("\n",
-                "import warnings",
-                "import numpy as np",
-                "warnings.simplefilter('ignore')",
-                "rng = np.random.default_rng(7)",
-                "scale = np.float32(10.0) ** rng.integers(-9, 6, 5000)",
-                "x = (rng.standard_normal(5000) * scale).astype('<f4')",
-                "h = x.astype('<f2').view('<u2')",
-                "for a, b in zip(x.view('<u4'), h):",
-                "    print('%08x %04x' % (a, b))");
+        String script =
+                String.join(
+                        "\n",
+                        "import warnings",
+                        "import numpy as np",
+                        "warnings.simplefilter('ignore')",
+                        "rng = np.random.default_rng(7)",
+                        "scale = np.float32(10.0) ** rng.integers(-9, 6, 5000)",
+                        "x = (rng.standard_normal(5000) * scale).astype('<f4')",
+                        "h = x.astype('<f2').view('<u2')",
+                        "for a, b in zip(x.view('<u4'), h):",
+                        "    print('%08x %04x' % (a, b))");
 
         List<String> lines = PythonNumpy.run(List.of("python3", "-c", script)).lines().toList();
 
@@ -68,7 +70,8 @@ class HalfFloatTest {
         for (String line : lines) {
             float value = Float.intBitsToFloat(Integer.parseUnsignedInt(line.substring(0, 8), 16));
             int expected = Integer.parseInt(line.substring(9), 16);
-            assertThat(HalfFloat.fromFloat(value) & 0xFFFF).as("float %s", value)
+            assertThat(HalfFloat.fromFloat(value) & 0xFFFF)
+                    .as("float %s", value)
                     .isEqualTo(expected);
         }
     }

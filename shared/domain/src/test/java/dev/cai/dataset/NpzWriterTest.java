@@ -18,8 +18,7 @@ class NpzWriterTest {
 
     private static final NpyDType F4 = NpyDType.parse("<f4");
 
-    @TempDir
-    Path folder;
+    @TempDir Path folder;
 
     @Test
     void writeRows_interleaved_npLoadAgrees() throws IOException {
@@ -36,8 +35,7 @@ class NpzWriterTest {
         assertThat(loaded.get("redshifts").get("dtype").asText()).isEqualTo("<f2");
         assertThat(doubles(loaded.get("redshifts"))).containsExactly(0.5, 1.25, 3.0);
         assertThat(loaded.get("object_ids").get("dtype").asText()).isEqualTo("<i8");
-        assertThat(doubles(loaded.get("object_ids")))
-                .containsExactly(7.0, 1L << 40, 9.0);
+        assertThat(doubles(loaded.get("object_ids"))).containsExactly(7.0, 1L << 40, 9.0);
     }
 
     @Test
@@ -50,8 +48,9 @@ class NpzWriterTest {
             zip.stream().forEach(entry -> names.add(entry.getName()));
             ZipEntry images = zip.getEntry("images.npy");
 
-            assertThat(names).containsExactly(
-                    "images.npy", "magnitudes.npy", "redshifts.npy", "object_ids.npy");
+            assertThat(names)
+                    .containsExactly(
+                            "images.npy", "magnitudes.npy", "redshifts.npy", "object_ids.npy");
             assertThat(images.getMethod()).isEqualTo(ZipEntry.STORED);
             assertThat(zip.getInputStream(images).readAllBytes()).hasSize(128 + 3 * 8 * 4);
         }
@@ -60,8 +59,9 @@ class NpzWriterTest {
     @Test
     void close_npyHeaders_alignedTo64() throws IOException {
         Path file = folder.resolve("one.npz");
-        try (NpzWriter writer = new NpzWriter(file,
-                List.of(new NpzWriter.ArraySpec("redshifts", F4, new long[] {2})))) {
+        try (NpzWriter writer =
+                new NpzWriter(
+                        file, List.of(new NpzWriter.ArraySpec("redshifts", F4, new long[] {2})))) {
             writer.writeRows("redshifts", new float[] {1, 2}, 0, 2);
         }
 
@@ -75,8 +75,9 @@ class NpzWriterTest {
     @Test
     void close_missingRows_throwsAndDeletesFile() throws IOException {
         Path file = folder.resolve("short.npz");
-        NpzWriter writer = new NpzWriter(file,
-                List.of(new NpzWriter.ArraySpec("redshifts", F4, new long[] {3})));
+        NpzWriter writer =
+                new NpzWriter(
+                        file, List.of(new NpzWriter.ArraySpec("redshifts", F4, new long[] {3})));
         writer.writeRows("redshifts", new float[] {1, 2}, 0, 2);
 
         assertThatThrownBy(writer::close)
@@ -88,8 +89,10 @@ class NpzWriterTest {
     @Test
     void writeRows_partialRow_throwsNamingRowSize() throws IOException {
         Path file = folder.resolve("partial.npz");
-        try (NpzWriter writer = new NpzWriter(file,
-                List.of(new NpzWriter.ArraySpec("magnitudes", F4, new long[] {2, 5})))) {
+        try (NpzWriter writer =
+                new NpzWriter(
+                        file,
+                        List.of(new NpzWriter.ArraySpec("magnitudes", F4, new long[] {2, 5})))) {
 
             assertThatThrownBy(() -> writer.writeRows("magnitudes", new float[7], 0, 7))
                     .isInstanceOf(IllegalArgumentException.class)
@@ -101,8 +104,9 @@ class NpzWriterTest {
     @Test
     void writeRows_tooManyRows_throwsIllegalState() throws IOException {
         Path file = folder.resolve("over.npz");
-        try (NpzWriter writer = new NpzWriter(file,
-                List.of(new NpzWriter.ArraySpec("redshifts", F4, new long[] {1})))) {
+        try (NpzWriter writer =
+                new NpzWriter(
+                        file, List.of(new NpzWriter.ArraySpec("redshifts", F4, new long[] {1})))) {
             writer.writeRows("redshifts", new float[] {1}, 0, 1);
 
             assertThatThrownBy(() -> writer.writeRows("redshifts", new float[] {2}, 0, 1))
@@ -114,8 +118,9 @@ class NpzWriterTest {
     @Test
     void writeRows_unknownArray_listsKnownArrays() throws IOException {
         Path file = folder.resolve("unknown.npz");
-        try (NpzWriter writer = new NpzWriter(file,
-                List.of(new NpzWriter.ArraySpec("redshifts", F4, new long[] {1})))) {
+        try (NpzWriter writer =
+                new NpzWriter(
+                        file, List.of(new NpzWriter.ArraySpec("redshifts", F4, new long[] {1})))) {
 
             assertThatThrownBy(() -> writer.writeRows("images", new float[] {1}, 0, 1))
                     .isInstanceOf(IllegalArgumentException.class)
@@ -127,8 +132,12 @@ class NpzWriterTest {
     @Test
     void writeRows_negativeUnsigned_throws() throws IOException {
         Path file = folder.resolve("unsigned.npz");
-        try (NpzWriter writer = new NpzWriter(file, List.of(new NpzWriter.ArraySpec(
-                "object_ids", NpyDType.parse("<u4"), new long[] {1})))) {
+        try (NpzWriter writer =
+                new NpzWriter(
+                        file,
+                        List.of(
+                                new NpzWriter.ArraySpec(
+                                        "object_ids", NpyDType.parse("<u4"), new long[] {1})))) {
 
             assertThatThrownBy(() -> writer.writeRows("object_ids", new long[] {-1}, 0, 1))
                     .isInstanceOf(IllegalArgumentException.class)
@@ -139,11 +148,13 @@ class NpzWriterTest {
 
     /** Writes four arrays of three rows, one row at a time, cycling through the arrays. */
     static void writeMixed(Path file) throws IOException {
-        List<NpzWriter.ArraySpec> specs = List.of(
-                new NpzWriter.ArraySpec("images", F4, new long[] {3, 2, 2, 2}),
-                new NpzWriter.ArraySpec("magnitudes", NpyDType.parse(">f8"), new long[] {3, 2}),
-                new NpzWriter.ArraySpec("redshifts", NpyDType.parse("<f2"), new long[] {3}),
-                new NpzWriter.ArraySpec("object_ids", NpyDType.INT64_LE, new long[] {3}));
+        List<NpzWriter.ArraySpec> specs =
+                List.of(
+                        new NpzWriter.ArraySpec("images", F4, new long[] {3, 2, 2, 2}),
+                        new NpzWriter.ArraySpec(
+                                "magnitudes", NpyDType.parse(">f8"), new long[] {3, 2}),
+                        new NpzWriter.ArraySpec("redshifts", NpyDType.parse("<f2"), new long[] {3}),
+                        new NpzWriter.ArraySpec("object_ids", NpyDType.INT64_LE, new long[] {3}));
         float[] images = expectedImagesAsFloats();
         float[] magnitudes = {20, 21.5f, 20.25f, 22, 23, 24};
         float[] redshifts = {0.5f, 1.25f, 3.0f};

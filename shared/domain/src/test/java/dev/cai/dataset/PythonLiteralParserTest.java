@@ -11,11 +11,20 @@ class PythonLiteralParserTest {
 
     @Test
     void parse_numpyHeader_returnsDictionary() {
-        Object parsed = PythonLiteralParser.parse(
-                "{'descr': '<f4', 'fortran_order': False, 'shape': (256, 5, 64, 64), }   \n");
+        Object parsed =
+                PythonLiteralParser.parse(
+                        "{'descr': '<f4', 'fortran_order': False, 'shape': (256, 5, 64, 64), }  "
+                                + " \n");
 
-        assertThat(parsed).isEqualTo(Map.of("descr", "<f4", "fortran_order", false,
-                "shape", List.of(256L, 5L, 64L, 64L)));
+        assertThat(parsed)
+                .isEqualTo(
+                        Map.of(
+                                "descr",
+                                "<f4",
+                                "fortran_order",
+                                false,
+                                "shape",
+                                List.of(256L, 5L, 64L, 64L)));
     }
 
     @Test

@@ -13,17 +13,19 @@ import java.util.concurrent.TimeUnit;
 /** Runs python3 with NumPy to read files back, for tests that check compatibility with NumPy. */
 final class PythonNumpy {
 
-    private static final String LOAD_SCRIPT = String.join("\n",
-            "import json, sys",
-            "import numpy as np",
-            "path = sys.argv[1]",
-            "loaded = np.load(path)",
-            "arrays = loaded.items() if hasattr(loaded, 'files') else [('array', loaded)]",
-            "out = {}",
-            "for name, value in arrays:",
-            "    out[name] = {'dtype': value.dtype.str, 'shape': list(value.shape),",
-            "                 'values': [float(v) for v in value.ravel()]}",
-            "print(json.dumps(out))");
+    private static final String LOAD_SCRIPT =
+            String.join(
+                    "\n",
+                    "import json, sys",
+                    "import numpy as np",
+                    "path = sys.argv[1]",
+                    "loaded = np.load(path)",
+                    "arrays = loaded.items() if hasattr(loaded, 'files') else [('array', loaded)]",
+                    "out = {}",
+                    "for name, value in arrays:",
+                    "    out[name] = {'dtype': value.dtype.str, 'shape': list(value.shape),",
+                    "                 'values': [float(v) for v in value.ravel()]}",
+                    "print(json.dumps(out))");
 
     private PythonNumpy() {}
 
@@ -35,8 +37,10 @@ final class PythonNumpy {
         } catch (IOException e) {
             available = false;
         }
-        assumeTrue(available, "python3 with numpy is not installed: `python3 -c \"import numpy\"`"
-                + " failed, so files cannot be checked against np.load");
+        assumeTrue(
+                available,
+                "python3 with numpy is not installed: `python3 -c \"import numpy\"`"
+                        + " failed, so files cannot be checked against np.load");
     }
 
     /**
@@ -53,8 +57,8 @@ final class PythonNumpy {
     static String run(List<String> command) throws IOException {
         Result result = execute(command);
         if (result.exitCode != 0) {
-            throw new IOException(command.get(0) + " exited with " + result.exitCode + ": "
-                    + result.output);
+            throw new IOException(
+                    command.get(0) + " exited with " + result.exitCode + ": " + result.output);
         }
         return result.output;
     }
@@ -62,8 +66,8 @@ final class PythonNumpy {
     private static Result execute(List<String> command) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
-            String output = new String(process.getInputStream().readAllBytes(),
-                    StandardCharsets.UTF_8);
+            String output =
+                    new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IOException("timed out after 60 s: " + command);

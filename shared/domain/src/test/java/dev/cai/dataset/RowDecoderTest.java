@@ -11,8 +11,15 @@ class RowDecoderTest {
 
     @Test
     void toFloat32_littleEndianF4_copiesFromOffset() {
-        byte[] bytes = ByteBuffer.allocate(20).order(ByteOrder.LITTLE_ENDIAN)
-                .putInt(0).putFloat(1.5f).putFloat(-2f).putFloat(Float.NaN).putFloat(7f).array();
+        byte[] bytes =
+                ByteBuffer.allocate(20)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .putInt(0)
+                        .putFloat(1.5f)
+                        .putFloat(-2f)
+                        .putFloat(Float.NaN)
+                        .putFloat(7f)
+                        .array();
         float[] values = new float[5];
 
         RowDecoder.toFloat32(bytes, 4, NpyDType.FLOAT32_LE, values, 1, 4);
@@ -58,15 +65,23 @@ class RowDecoderTest {
 
     @Test
     void toFloat32_shortSource_throws() {
-        assertThatThrownBy(() -> RowDecoder.toFloat32(new byte[7], 0, NpyDType.FLOAT32_LE,
-                new float[2], 0, 2))
+        assertThatThrownBy(
+                        () ->
+                                RowDecoder.toFloat32(
+                                        new byte[7], 0, NpyDType.FLOAT32_LE, new float[2], 0, 2))
                 .isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test
     void toInt64_allIntegerWidths_decodes() {
-        byte[] bytes = ByteBuffer.allocate(15).order(ByteOrder.BIG_ENDIAN)
-                .put((byte) -3).putShort((short) -300).putInt(70_000).putLong(1L << 40).array();
+        byte[] bytes =
+                ByteBuffer.allocate(15)
+                        .order(ByteOrder.BIG_ENDIAN)
+                        .put((byte) -3)
+                        .putShort((short) -300)
+                        .putInt(70_000)
+                        .putLong(1L << 40)
+                        .array();
         long[] i1 = new long[1];
         long[] i2 = new long[1];
         long[] u4 = new long[1];
@@ -87,8 +102,10 @@ class RowDecoderTest {
     void toInt64_u8AboveLongMax_throws() {
         byte[] bytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(-1L).array();
 
-        assertThatThrownBy(() -> RowDecoder.toInt64(bytes, 0, NpyDType.parse("<u8"),
-                new long[1], 0, 1))
+        assertThatThrownBy(
+                        () ->
+                                RowDecoder.toInt64(
+                                        bytes, 0, NpyDType.parse("<u8"), new long[1], 0, 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("value 18446744073709551615")
                 .hasMessageContaining("above Long.MAX_VALUE");
@@ -96,8 +113,10 @@ class RowDecoderTest {
 
     @Test
     void toInt64_floatType_rejects() {
-        assertThatThrownBy(() -> RowDecoder.toInt64(new byte[4], 0, NpyDType.FLOAT32_LE,
-                new long[1], 0, 1))
+        assertThatThrownBy(
+                        () ->
+                                RowDecoder.toInt64(
+                                        new byte[4], 0, NpyDType.FLOAT32_LE, new long[1], 0, 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("expected i1..i8 or u1..u8");
     }

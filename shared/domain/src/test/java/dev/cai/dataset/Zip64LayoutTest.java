@@ -24,8 +24,7 @@ class Zip64LayoutTest {
 
     private static final long IMAGE_ROWS = 300_000_000L;
 
-    @TempDir
-    Path folder;
+    @TempDir Path folder;
 
     @Test
     void inspectNpz_beyond4GiB_readsZip64() throws IOException {
@@ -51,8 +50,11 @@ class Zip64LayoutTest {
     void endRecords_beyond4GiB_addsZip64Records() {
         byte[] records = ZipFormat.endRecords(2, 6_000_000_000L, 200);
 
-        assertThat(records).hasSize(
-                ZipFormat.ZIP64_END_BYTES + ZipFormat.ZIP64_LOCATOR_BYTES + ZipFormat.END_BYTES);
+        assertThat(records)
+                .hasSize(
+                        ZipFormat.ZIP64_END_BYTES
+                                + ZipFormat.ZIP64_LOCATOR_BYTES
+                                + ZipFormat.END_BYTES);
     }
 
     @Test
@@ -68,16 +70,27 @@ class Zip64LayoutTest {
             }
         }
 
-        String listing = PythonNumpy.run(List.of("python3", "-c", String.join("\n",
-                "import sys, zipfile",
-                "for info in zipfile.ZipFile(sys.argv[1]).infolist():",
-                "    print(info.filename, info.header_offset, info.file_size, info.compress_type)"),
-                file.toString()));
+        String listing =
+                PythonNumpy.run(
+                        List.of(
+                                "python3",
+                                "-c",
+                                String.join(
+                                        "\n",
+                                        "import sys, zipfile",
+                                        "for info in zipfile.ZipFile(sys.argv[1]).infolist():",
+                                        "    print(info.filename, info.header_offset,"
+                                                + " info.file_size, info.compress_type)"),
+                                file.toString()));
 
-        assertThat(listing.lines()).containsExactly(
-                "images.npy 0 " + layout.imagesMemberBytes + " 0",
-                "magnitudes.npy " + layout.magnitudesHeaderOffset + " "
-                        + layout.magnitudesMemberBytes + " 0");
+        assertThat(listing.lines())
+                .containsExactly(
+                        "images.npy 0 " + layout.imagesMemberBytes + " 0",
+                        "magnitudes.npy "
+                                + layout.magnitudesHeaderOffset
+                                + " "
+                                + layout.magnitudesMemberBytes
+                                + " 0");
     }
 
     /** The headers of a two-array {@code .npz} laid out as {@link NpzWriter} lays it out. */
@@ -110,14 +123,19 @@ class Zip64LayoutTest {
             layout.magnitudesMemberBytes = magnitudesHeader.length + IMAGE_ROWS * 4;
             long magnitudesNpy = layout.magnitudesHeaderOffset + 30 + magnitudesName.length + 20;
             layout.magnitudesDataOffset = magnitudesNpy + magnitudesHeader.length;
-            layout.regions.put(layout.magnitudesHeaderOffset, ZipFormat.localHeader(
-                    magnitudesName, 0, layout.magnitudesMemberBytes));
+            layout.regions.put(
+                    layout.magnitudesHeaderOffset,
+                    ZipFormat.localHeader(magnitudesName, 0, layout.magnitudesMemberBytes));
             layout.regions.put(magnitudesNpy, magnitudesHeader);
 
             long directory = magnitudesNpy + layout.magnitudesMemberBytes;
             byte[] first = ZipFormat.centralHeader(imagesName, 0, layout.imagesMemberBytes, 0);
-            byte[] second = ZipFormat.centralHeader(magnitudesName, 0,
-                    layout.magnitudesMemberBytes, layout.magnitudesHeaderOffset);
+            byte[] second =
+                    ZipFormat.centralHeader(
+                            magnitudesName,
+                            0,
+                            layout.magnitudesMemberBytes,
+                            layout.magnitudesHeaderOffset);
             layout.regions.put(directory, first);
             layout.regions.put(directory + first.length, second);
             long directorySize = first.length + second.length;
@@ -151,8 +169,12 @@ class Zip64LayoutTest {
                 long start = Math.max(offset, region.getKey());
                 long end = Math.min(offset + count, region.getKey() + region.getValue().length);
                 if (start < end) {
-                    System.arraycopy(region.getValue(), (int) (start - region.getKey()), out,
-                            (int) (start - offset), (int) (end - start));
+                    System.arraycopy(
+                            region.getValue(),
+                            (int) (start - region.getKey()),
+                            out,
+                            (int) (start - offset),
+                            (int) (end - start));
                 }
             }
             return out;

@@ -19,35 +19,105 @@ class JobSummarizerTest {
     private static final String JOB = "job-1";
 
     /** Every price 1 dollar, so each charge equals its quantity over the price's unit count. */
-    static final PriceTable UNIT_PRICES = PriceTable.fromJson("""
-            {"region": "test-1", "currency": "USD", "checkedOn": "2026-12-04",
-             "sources": ["test"],
-             "prices": {
-               "lambdaPerGbSecondX86": {"usd": 1.0}, "lambdaPerGbSecondArm64": {"usd": 1.0},
-               "lambdaPerMillionRequests": {"usd": 1.0}, "sqsPerMillionRequests": {"usd": 1.0},
-               "dynamoDbPerMillionWriteUnits": {"usd": 1.0},
-               "dynamoDbPerMillionReadUnits": {"usd": 1.0},
-               "s3PerThousandPuts": {"usd": 1.0}, "s3PerThousandGets": {"usd": 1.0}}}
-            """);
+    static final PriceTable UNIT_PRICES =
+            PriceTable.fromJson(
+                    """
+                    {"region": "test-1", "currency": "USD", "checkedOn": "2026-12-04",
+                     "sources": ["test"],
+                     "prices": {
+                       "lambdaPerGbSecondX86": {"usd": 1.0}, "lambdaPerGbSecondArm64": {"usd": 1.0},
+                       "lambdaPerMillionRequests": {"usd": 1.0}, "sqsPerMillionRequests": {"usd": 1.0},
+                       "dynamoDbPerMillionWriteUnits": {"usd": 1.0},
+                       "dynamoDbPerMillionReadUnits": {"usd": 1.0},
+                       "s3PerThousandPuts": {"usd": 1.0}, "s3PerThousandGets": {"usd": 1.0}}}
+                    """);
 
     static JobRecord job(int partitions) {
-        return new JobRecord(JOB, "in", "data/set.npz", "etag", JobStatus.RUNNING, T0, 0,
-                T0 + 3_600_000, partitions, 0, 300, 3_000_000, 4096, 1_000_000, 0, 64, true,
-                "out", "jobs/job-1/", null);
+        return new JobRecord(
+                JOB,
+                "in",
+                "data/set.npz",
+                "etag",
+                JobStatus.RUNNING,
+                T0,
+                0,
+                T0 + 3_600_000,
+                partitions,
+                0,
+                300,
+                3_000_000,
+                4096,
+                1_000_000,
+                0,
+                64,
+                true,
+                "out",
+                "jobs/job-1/",
+                null);
     }
 
-    private static PartitionResult done(int id, long samples, long bytes, long start, long end,
-            long queueWait, long read, long decode, long infer, long write, long peak,
-            boolean cold, long init) {
-        return new PartitionResult(JOB, id, PartitionStatus.DONE, 1, "r" + id, samples, bytes,
-                queueWait, read, decode, infer, write, end - start, 2048, peak, cold, init,
-                T0 + start, T0 + end, JobRecord.predictionsKey("jobs/job-1/", id), null);
+    private static PartitionResult done(
+            int id,
+            long samples,
+            long bytes,
+            long start,
+            long end,
+            long queueWait,
+            long read,
+            long decode,
+            long infer,
+            long write,
+            long peak,
+            boolean cold,
+            long init) {
+        return new PartitionResult(
+                JOB,
+                id,
+                PartitionStatus.DONE,
+                1,
+                "r" + id,
+                samples,
+                bytes,
+                queueWait,
+                read,
+                decode,
+                infer,
+                write,
+                end - start,
+                2048,
+                peak,
+                cold,
+                init,
+                T0 + start,
+                T0 + end,
+                JobRecord.predictionsKey("jobs/job-1/", id),
+                null);
     }
 
     static List<PartitionResult> results() {
-        PartitionResult failed = new PartitionResult(JOB, 2, PartitionStatus.FAILED, 3, "r4", 0,
-                0, 50, 100, 0, 0, 0, 500, 2048, 700, false, 0, T0 + 6000, T0 + 6500, null,
-                "model output has 3 columns, expected 1");
+        PartitionResult failed =
+                new PartitionResult(
+                        JOB,
+                        2,
+                        PartitionStatus.FAILED,
+                        3,
+                        "r4",
+                        0,
+                        0,
+                        50,
+                        100,
+                        0,
+                        0,
+                        0,
+                        500,
+                        2048,
+                        700,
+                        false,
+                        0,
+                        T0 + 6000,
+                        T0 + 6500,
+                        null,
+                        "model output has 3 columns, expected 1");
         return List.of(
                 done(1, 200, 2_000_000, 1500, 5500, 600, 1000, 600, 2000, 400, 1000, false, 0),
                 failed,
@@ -64,21 +134,33 @@ class JobSummarizerTest {
     }
 
     private static JobSummary summary() {
-        return JobSummarizer.summarize(job(3), results(), attempts(), Optional.empty(),
-                UNIT_PRICES, JobStatus.COMPLETE_WITH_FAILURES);
+        return JobSummarizer.summarize(
+                job(3),
+                results(),
+                attempts(),
+                Optional.empty(),
+                UNIT_PRICES,
+                JobStatus.COMPLETE_WITH_FAILURES);
     }
 
     @Test
     void summarize_partitionCounts_fromResults() {
         JobSummary.Partitions partitions = summary().partitions();
-        assertThat(List.of(partitions.total(), partitions.done(), partitions.failed(),
-                partitions.missing())).containsExactly(3, 2, 1, 0);
+        assertThat(
+                        List.of(
+                                partitions.total(),
+                                partitions.done(),
+                                partitions.failed(),
+                                partitions.missing()))
+                .containsExactly(3, 2, 1, 0);
     }
 
     @Test
     void summarize_failedPartition_listedWithErrorAndAttempts() {
-        assertThat(summary().partitions().failedPartitions()).containsExactly(
-                new JobSummary.FailedPartition(2, "model output has 3 columns, expected 1", 3));
+        assertThat(summary().partitions().failedPartitions())
+                .containsExactly(
+                        new JobSummary.FailedPartition(
+                                2, "model output has 3 columns, expected 1", 3));
     }
 
     @Test
@@ -118,8 +200,8 @@ class JobSummarizerTest {
 
     @Test
     void summarize_handlerStage_totalsAndPercentiles() {
-        assertThat(summary().stages().handler()).isEqualTo(
-                new JobSummary.StageTime(6000, new Percentiles(2, 2000, 4000, 4000)));
+        assertThat(summary().stages().handler())
+                .isEqualTo(new JobSummary.StageTime(6000, new Percentiles(2, 2000, 4000, 4000)));
     }
 
     @Test
@@ -129,7 +211,8 @@ class JobSummarizerTest {
 
     @Test
     void summarize_workers_countColdStartsAndMemory() {
-        assertThat(summary().workers()).isEqualTo(new JobSummary.Workers(5, 5, 1, 1500, 1000, 2048));
+        assertThat(summary().workers())
+                .isEqualTo(new JobSummary.Workers(5, 5, 1, 1500, 1000, 2048));
     }
 
     @Test
@@ -155,14 +238,22 @@ class JobSummarizerTest {
 
     @Test
     void summarize_outputs_listDonePredictionsInOrder() {
-        assertThat(summary().outputs().predictionsKeys()).containsExactly(
-                "jobs/job-1/predictions/part-00000.csv", "jobs/job-1/predictions/part-00001.csv");
+        assertThat(summary().outputs().predictionsKeys())
+                .containsExactly(
+                        "jobs/job-1/predictions/part-00000.csv",
+                        "jobs/job-1/predictions/part-00001.csv");
     }
 
     @Test
     void summarize_missingPartition_countedAsMissing() {
-        JobSummary summary = JobSummarizer.summarize(job(4), results(), attempts(),
-                Optional.empty(), UNIT_PRICES, JobStatus.INCOMPLETE);
+        JobSummary summary =
+                JobSummarizer.summarize(
+                        job(4),
+                        results(),
+                        attempts(),
+                        Optional.empty(),
+                        UNIT_PRICES,
+                        JobStatus.INCOMPLETE);
         assertThat(summary.partitions().missing()).isEqualTo(1);
     }
 
@@ -170,16 +261,30 @@ class JobSummarizerTest {
     void summarize_duplicateResult_rejected() {
         List<PartitionResult> duplicated = new java.util.ArrayList<>(results());
         duplicated.add(results().get(0));
-        assertThatThrownBy(() -> JobSummarizer.summarize(job(3), duplicated, attempts(),
-                Optional.empty(), UNIT_PRICES, JobStatus.COMPLETE))
+        assertThatThrownBy(
+                        () ->
+                                JobSummarizer.summarize(
+                                        job(3),
+                                        duplicated,
+                                        attempts(),
+                                        Optional.empty(),
+                                        UNIT_PRICES,
+                                        JobStatus.COMPLETE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("two results for partition 1");
     }
 
     @Test
     void summarize_resultOutsidePartitionRange_rejected() {
-        assertThatThrownBy(() -> JobSummarizer.summarize(job(2), results(), attempts(),
-                Optional.empty(), UNIT_PRICES, JobStatus.COMPLETE))
+        assertThatThrownBy(
+                        () ->
+                                JobSummarizer.summarize(
+                                        job(2),
+                                        results(),
+                                        attempts(),
+                                        Optional.empty(),
+                                        UNIT_PRICES,
+                                        JobStatus.COMPLETE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("partition 2, outside [0, 2)");
     }
@@ -187,8 +292,14 @@ class JobSummarizerTest {
     @Test
     void summarize_metrics_carriedThrough() {
         PhotoZMetrics metrics = new PhotoZMetrics(3, 0.1, 0.0, 0.05, 0.0, 0.9);
-        JobSummary summary = JobSummarizer.summarize(job(3), results(), attempts(),
-                Optional.of(metrics), UNIT_PRICES, JobStatus.COMPLETE_WITH_FAILURES);
+        JobSummary summary =
+                JobSummarizer.summarize(
+                        job(3),
+                        results(),
+                        attempts(),
+                        Optional.of(metrics),
+                        UNIT_PRICES,
+                        JobStatus.COMPLETE_WITH_FAILURES);
         assertThat(summary.photoZMetrics()).contains(metrics);
     }
 
@@ -204,16 +315,28 @@ class JobSummarizerTest {
     @Test
     void json_roundTrip_equalSummary() {
         PhotoZMetrics metrics = new PhotoZMetrics(3, 0.1, 0.0, 0.05, 0.0, Double.NaN);
-        JobSummary summary = JobSummarizer.summarize(job(3), results(), attempts(),
-                Optional.of(metrics), UNIT_PRICES, JobStatus.COMPLETE_WITH_FAILURES);
+        JobSummary summary =
+                JobSummarizer.summarize(
+                        job(3),
+                        results(),
+                        attempts(),
+                        Optional.of(metrics),
+                        UNIT_PRICES,
+                        JobStatus.COMPLETE_WITH_FAILURES);
         assertThat(JobSummaryJson.read(JobSummaryJson.write(summary))).isEqualTo(summary);
     }
 
     @Test
     void json_projectMapper_roundTrip() {
         PhotoZMetrics metrics = new PhotoZMetrics(3, 0.1, 0.0, 0.05, 0.0, Double.NaN);
-        JobSummary summary = JobSummarizer.summarize(job(3), results(), attempts(),
-                Optional.of(metrics), UNIT_PRICES, JobStatus.COMPLETE_WITH_FAILURES);
+        JobSummary summary =
+                JobSummarizer.summarize(
+                        job(3),
+                        results(),
+                        attempts(),
+                        Optional.of(metrics),
+                        UNIT_PRICES,
+                        JobStatus.COMPLETE_WITH_FAILURES);
         String json = dev.cai.json.Json.toPrettyJson(summary);
         assertThat(dev.cai.json.Json.fromJson(json, JobSummary.class)).isEqualTo(summary);
     }

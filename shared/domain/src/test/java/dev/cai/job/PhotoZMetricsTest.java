@@ -103,8 +103,10 @@ class PhotoZMetricsTest {
 
     @Test
     void compute_nanPrediction_rejectedNamingPair() {
-        assertThatThrownBy(() -> PhotoZMetrics.compute(new float[] {0f, Float.NaN},
-                new float[] {0f, 0f}))
+        assertThatThrownBy(
+                        () ->
+                                PhotoZMetrics.compute(
+                                        new float[] {0f, Float.NaN}, new float[] {0f, 0f}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("pair 1");
     }
@@ -128,7 +130,8 @@ class PhotoZMetricsTest {
         PhotoZAccumulator accumulator = new PhotoZAccumulator();
         for (int start = 0; start < labels.length; start += 300) {
             int end = Math.min(labels.length, start + 300);
-            accumulator.add(java.util.Arrays.copyOfRange(predictions, start, end),
+            accumulator.add(
+                    java.util.Arrays.copyOfRange(predictions, start, end),
                     java.util.Arrays.copyOfRange(labels, start, end));
         }
         assertThat(accumulator.metrics()).contains(PhotoZMetrics.compute(predictions, labels));

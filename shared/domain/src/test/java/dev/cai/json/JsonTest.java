@@ -10,13 +10,30 @@ import org.junit.jupiter.api.Test;
 
 class JsonTest {
 
-    private static final PartitionDescriptor DESCRIPTOR = new PartitionDescriptor("job-7", 3, 10,
-            "input", 300, 400,
-            List.of(new ArraySlice("images", "data/d.npz", 192, "<f4",
-                            new long[] {1000, 5, 64, 64}),
-                    new ArraySlice("object_ids", "data/d.npz", 90_000_000L, ">i8",
-                            new long[] {1000})),
-            32, "output", "jobs/job-7/predictions/part-00003.csv");
+    private static final PartitionDescriptor DESCRIPTOR =
+            new PartitionDescriptor(
+                    "job-7",
+                    3,
+                    10,
+                    "input",
+                    300,
+                    400,
+                    List.of(
+                            new ArraySlice(
+                                    "images",
+                                    "data/d.npz",
+                                    192,
+                                    "<f4",
+                                    new long[] {1000, 5, 64, 64}),
+                            new ArraySlice(
+                                    "object_ids",
+                                    "data/d.npz",
+                                    90_000_000L,
+                                    ">i8",
+                                    new long[] {1000})),
+                    32,
+                    "output",
+                    "jobs/job-7/predictions/part-00003.csv");
 
     @Test
     void fromJson_partitionDescriptor_roundTrips() {

@@ -33,8 +33,9 @@ class ByteSizeTest {
     void parse_unknownUnit_namesInputAndExpectedForm() {
         assertThatThrownBy(() -> ByteSize.parse("25 XB"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("invalid size '25 XB': expected a number with a unit such as 25MB or"
-                        + " 1GiB (B, KB, MB, GB, TB, KiB, MiB, GiB, TiB)");
+                .hasMessage(
+                        "invalid size '25 XB': expected a number with a unit such as 25MB or"
+                                + " 1GiB (B, KB, MB, GB, TB, KiB, MiB, GiB, TiB)");
     }
 
     @Test
@@ -53,10 +54,8 @@ class ByteSizeTest {
 
     @Test
     void parse_emptyAndNull_reject() {
-        assertThatThrownBy(() -> ByteSize.parse(""))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ByteSize.parse(null))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ByteSize.parse("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ByteSize.parse(null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest

@@ -35,7 +35,8 @@ class PartitionPlannerPropertyTest {
             assertThat(range.rowStart()).isEqualTo(next);
             assertThat(range.rowEnd()).isGreaterThan(range.rowStart());
             assertThat(range.rows() * rowBytes <= targetBytes || range.rows() == 1)
-                    .as("partition %s of %s rows x %s bytes within %s bytes or a single row",
+                    .as(
+                            "partition %s of %s rows x %s bytes within %s bytes or a single row",
                             i, range.rows(), rowBytes, targetBytes)
                     .isTrue();
             next = range.rowEnd();

@@ -20,9 +20,10 @@ class PartitionPlannerTest {
     void plan_bySize_fitsWholeRowsUnderTarget() {
         List<RowRange> ranges = PartitionPlanner.plan(LAYOUT, new PartitionSpec.BySize(5_000));
 
-        assertThat(ranges).containsExactly(
-                new RowRange(0, 0, 3), new RowRange(1, 3, 6),
-                new RowRange(2, 6, 9), new RowRange(3, 9, 12));
+        assertThat(ranges)
+                .containsExactly(
+                        new RowRange(0, 0, 3), new RowRange(1, 3, 6),
+                        new RowRange(2, 6, 9), new RowRange(3, 9, 12));
     }
 
     @Test
@@ -37,14 +38,17 @@ class PartitionPlannerTest {
     void plan_bySamples_lastPartitionShorter() {
         List<RowRange> ranges = PartitionPlanner.plan(LAYOUT, new PartitionSpec.BySamples(5));
 
-        assertThat(ranges).containsExactly(
-                new RowRange(0, 0, 5), new RowRange(1, 5, 10), new RowRange(2, 10, 12));
+        assertThat(ranges)
+                .containsExactly(
+                        new RowRange(0, 0, 5), new RowRange(1, 5, 10), new RowRange(2, 10, 12));
     }
 
     @Test
     void plan_tooManyPartitions_namesCountAndMinimumSize() {
-        assertThatThrownBy(() -> PartitionPlanner.plan(1_000_000, 1300,
-                new PartitionSpec.BySamples(1)))
+        assertThatThrownBy(
+                        () ->
+                                PartitionPlanner.plan(
+                                        1_000_000, 1300, new PartitionSpec.BySamples(1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("make 1000000 partitions: expected at most 100000")
                 .hasMessageContaining("choose a partition size of at least 13KB");
@@ -52,12 +56,20 @@ class PartitionPlannerTest {
 
     @Test
     void descriptors_dataset_imagesSliceFirstAndPredictionsKeys() {
-        List<PartitionDescriptor> descriptors = PartitionPlanner.descriptors("job-1", "in",
-                LAYOUT, new PartitionSpec.BySamples(5), 4, "out", "jobs/job-1/");
+        List<PartitionDescriptor> descriptors =
+                PartitionPlanner.descriptors(
+                        "job-1",
+                        "in",
+                        LAYOUT,
+                        new PartitionSpec.BySamples(5),
+                        4,
+                        "out",
+                        "jobs/job-1/");
         PartitionDescriptor last = descriptors.get(2);
 
         assertThat(descriptors).hasSize(3);
-        assertThat(last.arrays()).extracting(ArraySlice::name)
+        assertThat(last.arrays())
+                .extracting(ArraySlice::name)
                 .containsExactly("images", "magnitudes");
         assertThat(last.rowStart()).isEqualTo(10);
         assertThat(last.rowEnd()).isEqualTo(12);
@@ -69,8 +81,16 @@ class PartitionPlannerTest {
 
     @Test
     void descriptors_zeroBatchSize_rejects() {
-        assertThatThrownBy(() -> PartitionPlanner.descriptors("job-1", "in", LAYOUT,
-                new PartitionSpec.BySamples(5), 0, "out", "jobs/job-1/"))
+        assertThatThrownBy(
+                        () ->
+                                PartitionPlanner.descriptors(
+                                        "job-1",
+                                        "in",
+                                        LAYOUT,
+                                        new PartitionSpec.BySamples(5),
+                                        0,
+                                        "out",
+                                        "jobs/job-1/"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("invalid batch size 0");
     }
@@ -90,10 +110,11 @@ class PartitionPlannerTest {
     static DatasetLayout layout(long rows) {
         NpyDType f4 = NpyDType.FLOAT32_LE;
         Map<String, ArrayLayout> arrays = new LinkedHashMap<>();
-        arrays.put("magnitudes", new ArrayLayout("magnitudes", "d.npz", 100_000, f4,
-                new long[] {rows, 5}));
-        arrays.put("images", new ArrayLayout("images", "d.npz", 128, f4,
-                new long[] {rows, 5, 8, 8}));
+        arrays.put(
+                "magnitudes",
+                new ArrayLayout("magnitudes", "d.npz", 100_000, f4, new long[] {rows, 5}));
+        arrays.put(
+                "images", new ArrayLayout("images", "d.npz", 128, f4, new long[] {rows, 5, 8, 8}));
         return new DatasetLayout("d.npz", arrays, 500);
     }
 }

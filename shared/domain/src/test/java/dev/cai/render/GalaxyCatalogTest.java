@@ -13,16 +13,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GalaxyCatalogTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void readGalaxies_mixedClasses_keepsGalaxyRows() throws IOException {
         Path csv = dir.resolve("c.csv");
-        Files.writeString(csv, "objid,u,g,r,i,z,class,redshift\n"
-                + "1,19.1,17.2,16.3,15.9,15.6,GALAXY,0.08\n"
-                + "2,18.0,17.0,16.5,16.3,16.2,STAR,0.0001\n"
-                + "3,20.0,18.5,17.5,17.0,16.7,GALAXY,0.21\n");
+        Files.writeString(
+                csv,
+                "objid,u,g,r,i,z,class,redshift\n"
+                        + "1,19.1,17.2,16.3,15.9,15.6,GALAXY,0.08\n"
+                        + "2,18.0,17.0,16.5,16.3,16.2,STAR,0.0001\n"
+                        + "3,20.0,18.5,17.5,17.0,16.7,GALAXY,0.21\n");
 
         List<Galaxy> galaxies = GalaxyCatalog.readGalaxies(csv);
 
@@ -53,8 +54,10 @@ class GalaxyCatalogTest {
 
     @Test
     void readGalaxies_sdssDr14Extract_has4998Galaxies() {
-        Path csv = Path.of(System.getProperty("cai.repository.root", "."))
-                .resolve("../shared/data/sdss-dr14/skyserver-dr14-10k.csv").normalize();
+        Path csv =
+                Path.of(System.getProperty("cai.repository.root", "."))
+                        .resolve("../shared/data/sdss-dr14/skyserver-dr14-10k.csv")
+                        .normalize();
         assumeTrue(Files.exists(csv), "missing " + csv + ": SDSS DR14 catalog not available");
 
         assertThat(GalaxyCatalog.readGalaxies(csv)).hasSize(4998);

@@ -101,8 +101,14 @@ class GalaxyRendererTest {
 
     @Test
     void publicMethods_takeNoRedshift() {
-        List<Class<?>> allowed = List.of(float[].class, SplittableRandom.class, SersicShape.class,
-                int.class, double.class, boolean.class);
+        List<Class<?>> allowed =
+                List.of(
+                        float[].class,
+                        SplittableRandom.class,
+                        SersicShape.class,
+                        int.class,
+                        double.class,
+                        boolean.class);
         for (Method method : GalaxyRenderer.class.getDeclaredMethods()) {
             if (!Modifier.isPublic(method.getModifiers())) {
                 continue;

@@ -18,15 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SyntheticDatasetTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void generate_withRedshifts_writesFourArraysInOrder() throws IOException {
         Path file = dir.resolve("a.npz");
 
-        GenerationReport report = SyntheticDataset.generate(
-                new GenerationRequest(file, 300, 5, true, 32));
+        GenerationReport report =
+                SyntheticDataset.generate(new GenerationRequest(file, 300, 5, true, 32));
 
         assertThat(memberNames(file))
                 .containsExactly("images.npy", "magnitudes.npy", "redshifts.npy", "object_ids.npy");
@@ -113,7 +112,8 @@ class SyntheticDatasetTest {
         Galaxy only = new Galaxy(new float[] {19f, 18f, 17f, 16.5f, 16f}, 0.123f);
         Path file = dir.resolve("catalog.npz");
 
-        SyntheticDataset.generate(new GenerationRequest(file, 20, 1, true, 8),
+        SyntheticDataset.generate(
+                new GenerationRequest(file, 20, 1, true, 8),
                 GalaxyPopulation.resample(List.of(only)));
 
         assertThat(readFloats(file, "redshifts.npy")).containsOnly(0.123f);
