@@ -54,14 +54,31 @@ public final class JobFinisher {
         if (results.size() < job.partitionCount()) {
             return Optional.empty();
         }
-        boolean anyFailed = results.stream().anyMatch(r -> r.status() == PartitionStatus.FAILED);
-        JobStatus status = anyFailed ? JobStatus.COMPLETE_WITH_FAILURES : JobStatus.COMPLETE;
-        String reason = anyFailed ? failedPartitionsReason(results) : null;
+        long failed = results.stream().filter(r -> r.status() == PartitionStatus.FAILED).count();
+        JobStatus status = JobStatus.COMPLETE;
+        String reason = null;
+        if (!results.isEmpty() && failed == results.size()) {
+            // Nothing was predicted, as when the dataset does not fit the model: the job failed.
+            status = JobStatus.FAILED;
+            reason = "every partition failed; the first reason: " + results.get(0).error();
+        } else if (failed > 0) {
+            status = JobStatus.COMPLETE_WITH_FAILURES;
+            reason = failedPartitionsReason(results);
+        }
         return Optional.of(finish(job, results, status, reason));
     }
 
     /** Ends an overdue job INCOMPLETE, listing the partitions that never ended. */
     public JobSummary finishOverdue(JobRecord job) throws IOException {
+        return finishIncomplete(job, "deadline passed");
+    }
+
+    /**
+     * Ends a job INCOMPLETE because its remaining partitions will never end, listing them.
+     *
+     * @param cause why, for the reason, for example "deadline passed"
+     */
+    public JobSummary finishIncomplete(JobRecord job, String cause) throws IOException {
         List<PartitionResult> results = table.listPartitionResults(job.jobId());
         List<Integer> missing = new ArrayList<>();
         boolean[] seen = new boolean[job.partitionCount()];
@@ -76,7 +93,8 @@ public final class JobFinisher {
             }
         }
         String reason =
-                "deadline passed with "
+                cause
+                        + " with "
                         + missing.size()
                         + " of "
                         + job.partitionCount()
@@ -175,7 +193,8 @@ public final class JobFinisher {
                 failed.add(result.partitionId());
             }
         }
-        return failed.size() + " partitions failed: " + abbreviate(failed);
+        String noun = failed.size() == 1 ? " partition failed: " : " partitions failed: ";
+        return failed.size() + noun + abbreviate(failed);
     }
 
     private static String abbreviate(List<Integer> ids) {

@@ -9,9 +9,11 @@ import dev.cai.aws.AwsClients;
 import dev.cai.aws.DynamoJobTable;
 import dev.cai.aws.JobItems;
 import dev.cai.aws.S3ObjectStore;
+import dev.cai.dataset.DatasetFormatException;
 import dev.cai.json.Json;
 import dev.cai.plan.PartitionDescriptor;
 import dev.cai.port.JobTable;
+import dev.cai.worker.model.ModelSignatureException;
 import dev.cai.worker.model.SavedModelPredictor;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -104,8 +106,9 @@ public final class InferenceWorkerHandler implements RequestHandler<SQSEvent, SQ
     }
 
     /**
-     * Returns whether the message succeeded. Exceptions and running out of memory count as a
-     * failure of this message only; other errors escape and fail the batch, as a crash would.
+     * Returns whether the message is done with: predicted, or recorded FAILED for good. Exceptions
+     * and running out of memory count as a failure of this message only; other errors escape and
+     * fail the batch, as a crash would.
      */
     private boolean processMessage(SQSMessage message, Context context, boolean cold) {
         long started = clock.millis();
@@ -138,29 +141,45 @@ public final class InferenceWorkerHandler implements RequestHandler<SQSEvent, SQ
             processor.process(descriptor, attempt);
             return true;
         } catch (Exception | OutOfMemoryError e) {
-            handleFailure(descriptor, attempt, started, e);
-            return false;
+            return handleFailure(descriptor, attempt, started, e);
         } finally {
             MDC.remove("jobId");
             MDC.remove("partitionId");
         }
     }
 
-    private void handleFailure(
+    /**
+     * Records a failed attempt and, on the last attempt or for a failure that no retry can fix, the
+     * partition's FAILED result.
+     *
+     * @return true when the partition was recorded FAILED for good, so the message is done with;
+     *     false when it should be retried
+     */
+    private boolean handleFailure(
             PartitionDescriptor descriptor, AttemptContext attempt, long started, Throwable error) {
         String reason = error.getClass().getSimpleName() + ": " + error.getMessage();
-        boolean last = attempt.attempt() >= maxReceiveCount;
+        boolean permanent = isPermanent(error);
+        boolean last = permanent || attempt.attempt() >= maxReceiveCount;
+        String outcome;
+        if (permanent) {
+            outcome = " (the dataset does not fit: recording it FAILED without retries)";
+        } else if (last) {
+            outcome = " (last attempt: recording it FAILED)";
+        } else {
+            outcome = "";
+        }
         LOG.error(
                 "partition {} of job {} failed on attempt {} of {}{}: {}",
                 descriptor.partitionId(),
                 descriptor.jobId(),
                 attempt.attempt(),
                 maxReceiveCount,
-                last ? " (last attempt: recording it FAILED)" : "",
+                outcome,
                 reason,
-                error);
+                permanent ? null : error);
         try {
             processor.recordFailure(descriptor, attempt, started, reason, last);
+            return permanent;
         } catch (RuntimeException recordError) {
             LOG.error(
                     "could not record the failure of partition {} of job {}; the message will be "
@@ -168,7 +187,13 @@ public final class InferenceWorkerHandler implements RequestHandler<SQSEvent, SQ
                     descriptor.partitionId(),
                     descriptor.jobId(),
                     recordError.toString());
+            return false;
         }
+    }
+
+    /** Returns whether a retry of the same partition must fail the same way. */
+    private static boolean isPermanent(Throwable error) {
+        return error instanceof ModelSignatureException || error instanceof DatasetFormatException;
     }
 
     private static int parseInt(String value, int fallback) {

@@ -82,6 +82,7 @@ public final class PartitionProcessor {
             return existing.get();
         }
 
+        predictor.checkDataset(shapes(descriptor));
         Stages stages = new Stages();
         PredictionsCsv csv;
         long bytes;
@@ -315,6 +316,14 @@ public final class PartitionProcessor {
                         architecture,
                         outcome,
                         started));
+    }
+
+    private static Map<String, long[]> shapes(PartitionDescriptor descriptor) {
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        for (ArraySlice slice : descriptor.arrays()) {
+            shapes.put(slice.name(), slice.shape());
+        }
+        return shapes;
     }
 
     private static Map<String, ArraySlice> byName(List<ArraySlice> slices) {

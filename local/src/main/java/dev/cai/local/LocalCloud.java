@@ -3,8 +3,12 @@ package dev.cai.local;
 import dev.cai.aws.AwsClients;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Properties;
 import org.elasticmq.rest.sqs.SQSRestServer;
@@ -16,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.GetQueueAttributesRequest;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -42,6 +47,7 @@ public final class LocalCloud implements AutoCloseable {
     private final SqsClient sqs;
     private final String queueUrl;
     private final String deadLetterQueueUrl;
+    private final FileChannel lock;
 
     private LocalCloud(
             S3Proxy s3Proxy,
@@ -49,13 +55,39 @@ public final class LocalCloud implements AutoCloseable {
             S3Client s3,
             SqsClient sqs,
             String queueUrl,
-            String deadLetterQueueUrl) {
+            String deadLetterQueueUrl,
+            FileChannel lock) {
         this.s3Proxy = s3Proxy;
         this.sqsServer = sqsServer;
         this.s3 = s3;
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.deadLetterQueueUrl = deadLetterQueueUrl;
+        this.lock = lock;
+    }
+
+    /**
+     * Locks the work folder for this process, because two processes sharing it would overwrite each
+     * other's job table.
+     */
+    private static FileChannel lockWorkDir(Path workDir) throws IOException {
+        Path file = workDir.resolve(".lock");
+        FileChannel channel =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock acquired;
+        try {
+            acquired = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            acquired = null;
+        }
+        if (acquired == null) {
+            channel.close();
+            throw new IllegalStateException(
+                    "another cai process is using the work folder "
+                            + workDir
+                            + ": wait for it to end, or choose another folder with --out");
+        }
+        return channel;
     }
 
     /**
@@ -69,43 +101,57 @@ public final class LocalCloud implements AutoCloseable {
             throws Exception {
         Path blobs = workDir.resolve("s3");
         Files.createDirectories(blobs);
-        S3Proxy proxy = startS3(blobs);
-        SQSRestServer server =
-                SQSRestServerBuilder.withInterface(LOOPBACK).withDynamicPort().start();
-        int sqsPort = server.waitUntilStarted().localAddress().getPort();
+        FileChannel lock = lockWorkDir(workDir);
+        try {
+            S3Proxy proxy = startS3(blobs);
+            SQSRestServer server =
+                    SQSRestServerBuilder.withInterface(LOOPBACK).withDynamicPort().start();
+            int sqsPort = server.waitUntilStarted().localAddress().getPort();
 
-        S3Client s3 =
-                AwsClients.s3(target(URI.create("http://" + LOOPBACK + ":" + proxy.getPort())));
-        SqsClient sqs = AwsClients.sqs(target(URI.create("http://" + LOOPBACK + ":" + sqsPort)));
-        createBucket(s3, INPUT_BUCKET);
-        createBucket(s3, OUTPUT_BUCKET);
-        String dlq = sqs.createQueue(b -> b.queueName(DEAD_LETTER_QUEUE)).queueUrl();
-        String dlqArn =
-                sqs.getQueueAttributes(
-                                b -> b.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
-                        .attributes()
-                        .get(QueueAttributeName.QUEUE_ARN);
+            S3Client s3 =
+                    AwsClients.s3(target(URI.create("http://" + LOOPBACK + ":" + proxy.getPort())));
+            SqsClient sqs =
+                    AwsClients.sqs(target(URI.create("http://" + LOOPBACK + ":" + sqsPort)));
+            createBucket(s3, INPUT_BUCKET);
+            createBucket(s3, OUTPUT_BUCKET);
+            String dlq = sqs.createQueue(b -> b.queueName(DEAD_LETTER_QUEUE)).queueUrl();
+            String queue =
+                    createPartitionQueue(sqs, dlq, visibilityTimeoutSeconds, maxReceiveCount);
+            LOG.info("local S3 on port {}, SQS on port {}", proxy.getPort(), sqsPort);
+            return new LocalCloud(proxy, server, s3, sqs, queue, dlq, lock);
+        } catch (Exception | Error e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** Creates the partition queue with its redrive policy to the dead-letter queue. */
+    private static String createPartitionQueue(
+            SqsClient sqs,
+            String deadLetterUrl,
+            int visibilityTimeoutSeconds,
+            int maxReceiveCount) {
+        String deadLetterArn = queueArn(sqs, deadLetterUrl);
         String redrive =
-                "{\"deadLetterTargetArn\":\""
-                        + dlqArn
-                        + "\",\"maxReceiveCount\":\""
-                        + maxReceiveCount
-                        + "\"}";
-        String queue =
-                sqs.createQueue(
-                                b ->
-                                        b.queueName(PARTITION_QUEUE)
-                                                .attributes(
-                                                        Map.of(
-                                                                QueueAttributeName
-                                                                        .VISIBILITY_TIMEOUT,
-                                                                Integer.toString(
-                                                                        visibilityTimeoutSeconds),
-                                                                QueueAttributeName.REDRIVE_POLICY,
-                                                                redrive)))
-                        .queueUrl();
-        LOG.info("local S3 on port {}, SQS on port {}", proxy.getPort(), sqsPort);
-        return new LocalCloud(proxy, server, s3, sqs, queue, dlq);
+                String.format(
+                        "{\"deadLetterTargetArn\":\"%s\",\"maxReceiveCount\":\"%d\"}",
+                        deadLetterArn, maxReceiveCount);
+        Map<QueueAttributeName, String> attributes =
+                Map.of(
+                        QueueAttributeName.VISIBILITY_TIMEOUT,
+                        Integer.toString(visibilityTimeoutSeconds),
+                        QueueAttributeName.REDRIVE_POLICY,
+                        redrive);
+        return sqs.createQueue(b -> b.queueName(PARTITION_QUEUE).attributes(attributes)).queueUrl();
+    }
+
+    private static String queueArn(SqsClient sqs, String url) {
+        GetQueueAttributesRequest request =
+                GetQueueAttributesRequest.builder()
+                        .queueUrl(url)
+                        .attributeNames(QueueAttributeName.QUEUE_ARN)
+                        .build();
+        return sqs.getQueueAttributes(request).attributes().get(QueueAttributeName.QUEUE_ARN);
     }
 
     private static S3Proxy startS3(Path blobs) throws Exception {
@@ -152,21 +198,20 @@ public final class LocalCloud implements AutoCloseable {
 
     /** Returns the ARN ElasticMQ gives a queue, for event records. */
     String queueArn(String url) {
-        return sqs.getQueueAttributes(
-                        b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes()
-                .get(QueueAttributeName.QUEUE_ARN);
+        return queueArn(sqs, url);
     }
 
     @Override
     public void close() throws IOException {
-        s3.close();
-        sqs.close();
-        sqsServer.stopAndWait();
         try {
+            s3.close();
+            sqs.close();
+            sqsServer.stopAndWait();
             s3Proxy.stop();
         } catch (Exception e) {
-            throw new IOException("failed to stop the local S3 stand-in", e);
+            throw new IOException("failed to stop the local stand-ins", e);
+        } finally {
+            lock.close();
         }
     }
 }

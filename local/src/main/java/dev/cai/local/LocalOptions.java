@@ -43,6 +43,10 @@ public record LocalOptions(
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
+        if (memoryMb < 128 || memoryMb > 10_240) {
+            throw new IllegalArgumentException(
+                    "memory must be from 128 to 10240 MB, as on Lambda, got " + memoryMb);
+        }
         modelInputs = Map.copyOf(modelInputs);
     }
 

@@ -9,6 +9,7 @@ import dev.cai.aggregator.AggregatorHandler;
 import dev.cai.aggregator.AggregatorSettings;
 import dev.cai.aggregator.DeadLetterHandler;
 import dev.cai.aggregator.DeadlineHandler;
+import dev.cai.aggregator.JobFinisher;
 import dev.cai.aws.JobItems;
 import dev.cai.aws.S3ObjectStore;
 import dev.cai.aws.SqsPartitionQueue;
@@ -90,7 +91,8 @@ public final class LocalPipeline implements AutoCloseable {
         this.faults = faults;
         this.table = new InMemoryJobTable(JobItems.expiringAfterDays(30, clock));
         Path saved = options.workDir().resolve(TABLE_FILE);
-        if (Files.exists(saved)) {
+        boolean restored = Files.exists(saved);
+        if (restored) {
             LOG.info("loaded {} items of the job table from {}", table.load(saved), saved);
         }
         this.store = new S3ObjectStore(cloud.s3());
@@ -142,6 +144,9 @@ public final class LocalPipeline implements AutoCloseable {
                         30,
                         options.maxReceiveCount());
         AggregatorFunctions functions = AggregatorFunctions.of(table, store, aggregatorSettings);
+        if (restored) {
+            endInterruptedJobs(functions.finisher());
+        }
         AggregatorFunctions counting =
                 AggregatorFunctions.of(faults.aggregatorTable(table), store, aggregatorSettings);
         LocalFunction aggregatorFunction = new LocalFunction("cai-aggregator", 1024, 300);
@@ -172,6 +177,22 @@ public final class LocalPipeline implements AutoCloseable {
                             return thread;
                         });
         this.deadlineSweep.scheduleWithFixedDelay(() -> sweep(deadlines), 5, 5, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Ends the jobs that an earlier process left unfinished. Their queued partitions lived in that
+     * process's queue and are gone, so they would otherwise wait for their deadline.
+     */
+    private void endInterruptedJobs(JobFinisher finisher) throws IOException {
+        for (JobRecord job : table.listUnfinishedJobs()) {
+            finisher.finishIncomplete(
+                    job,
+                    "the local run that owned this job stopped before it ended, and its queued"
+                            + " partitions went with it (cai rerun JOB --failed sends them again)");
+            LOG.warn(
+                    "job {} was left unfinished by an earlier run and is now INCOMPLETE",
+                    job.jobId());
+        }
     }
 
     /** Builds one worker container: loads the model, as a Lambda cold start does. */

@@ -157,7 +157,9 @@ public final class Splitter {
                 JobStatus.RUNNING,
                 descriptors.size(),
                 layout.headerBytesRead(),
-                "planned " + descriptors.size() + " partitions");
+                "planned "
+                        + descriptors.size()
+                        + (descriptors.size() == 1 ? " partition" : " partitions"));
     }
 
     /** Records a job that cannot run, with a summary that gives the uploader the reason. */

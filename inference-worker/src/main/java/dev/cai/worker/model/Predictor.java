@@ -21,6 +21,25 @@ public interface Predictor extends AutoCloseable {
      */
     Predictions predict(Map<String, FloatTensor> inputs);
 
+    /**
+     * Checks, before any batch is read, that a dataset with these arrays fits the model. The
+     * default accepts any dataset that has the required arrays.
+     *
+     * @param arrayShapes dataset array name to its full shape, rows first
+     * @throws ModelSignatureException when the dataset cannot fit, naming both sides
+     */
+    default void checkDataset(Map<String, long[]> arrayShapes) {
+        for (String name : requiredArrays()) {
+            if (!arrayShapes.containsKey(name)) {
+                throw new ModelSignatureException(
+                        "the model needs dataset array '"
+                                + name
+                                + "', but the dataset has only "
+                                + arrayShapes.keySet());
+            }
+        }
+    }
+
     @Override
     void close();
 }

@@ -133,6 +133,7 @@ public final class SavedModelPredictor implements Predictor {
      * @param arrayShapes dataset array name to its full shape, rows first
      * @throws ModelSignatureException listing the signature's inputs and the dataset's arrays
      */
+    @Override
     public void checkDataset(Map<String, long[]> arrayShapes) {
         for (SignatureInput input : inputs) {
             String arrayName = datasetArrayByInput.get(input.name());

@@ -71,6 +71,7 @@ final class InvokeCommand implements Callable<Integer> {
                             + HANDLERS.keySet());
             return 2;
         }
+        AwsRegion.require();
         Object handler = Class.forName(className).getDeclaredConstructor().newInstance();
         Class<?> inputType = inputType(handler.getClass());
         Object input;

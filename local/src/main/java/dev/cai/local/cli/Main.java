@@ -36,6 +36,11 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // The SDK would otherwise ask the EC2 instance metadata service for a region or
+        // credentials it cannot find elsewhere; on EC2, set AWS_EC2_METADATA_DISABLED=false.
+        if (System.getenv("AWS_EC2_METADATA_DISABLED") == null) {
+            System.setProperty("aws.disableEc2Metadata", "true");
+        }
         int exitCode = commandLine().execute(args);
         System.exit(exitCode);
     }
@@ -59,6 +64,14 @@ public final class Main implements Runnable {
                         || cause instanceof java.util.concurrent.ExecutionException)
                 && cause.getCause() != null) {
             cause = cause.getCause();
+        }
+        if (cause instanceof CommandLine.ParameterException invalid) {
+            command.getErr()
+                    .println(
+                            command.getCommandSpec().qualifiedName() + ": " + invalid.getMessage());
+            command.getErr()
+                    .println("See '" + command.getCommandSpec().qualifiedName() + " --help'.");
+            return 2;
         }
         String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
         command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + message);

@@ -6,6 +6,7 @@ import dev.cai.job.JobSummary;
 import dev.cai.json.Json;
 import dev.cai.local.LocalOptions;
 import dev.cai.local.LocalPipeline;
+import dev.cai.local.ProgressListener;
 import dev.cai.plan.ByteSize;
 import dev.cai.plan.PartitionSpec;
 import dev.cai.render.GenerationReport;
@@ -18,12 +19,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code cai run}: one job through splitter, workers and aggregator on embedded stand-ins. */
 @Command(
@@ -40,10 +46,12 @@ final class RunCommand implements Callable<Integer> {
     /** Exit status of a job that ended with failed partitions. */
     static final int EXIT_PARTIAL = 3;
 
+    @Spec CommandSpec spec;
+
     @Parameters(
             arity = "0..1",
             paramLabel = "DATASET",
-            description = "An .npz written by np.savez, an .npy, or a folder of .npy files.")
+            description = "An .npz written by np.savez, or a folder of .npy files (one per array).")
     Path dataset;
 
     @Option(
@@ -116,6 +124,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        validateOptions();
         Path workDir = out == null ? RepositoryPaths.defaultWorkDir() : out.toAbsolutePath();
         Files.createDirectories(workDir);
         Path input = dataset == null ? demoDataset(workDir) : dataset;
@@ -132,19 +141,75 @@ final class RunCommand implements Callable<Integer> {
                 System.err.println("cai run: " + outcome.message());
                 return 2;
             }
+            describe(outcome, input, workDir);
+            JobSummary summary = awaitWithProgress(pipeline, outcome);
+            print(summary, workDir, System.out);
+            if (summary.status() == JobStatus.INCOMPLETE
+                    || summary.status() == JobStatus.COMPLETE_WITH_FAILURES) {
+                System.err.printf(
+                        "Send the unfinished partitions again with: cai rerun %s --failed%s%n",
+                        summary.jobId(), out == null ? "" : " --out " + workDir);
+            }
+            return exitCode(summary.status());
+        }
+    }
+
+    /** Rejects option values that no Lambda function could have, naming the option. */
+    private void validateOptions() {
+        CommandLine commandLine = spec.commandLine();
+        if (batchSize < 1) {
+            throw new ParameterException(
+                    commandLine, "--batch-size must be at least 1, got " + batchSize);
+        }
+        if (workers < 1 || workers > 64) {
+            throw new ParameterException(
+                    commandLine, "--workers must be from 1 to 64, got " + workers);
+        }
+        if (memoryMb < 128 || memoryMb > 10_240) {
+            throw new ParameterException(
+                    commandLine,
+                    "--memory-mb must be from 128 to 10240 " + "(Lambda's range), got " + memoryMb);
+        }
+        if (partitionSamples != null && partitionSamples < 1) {
+            throw new ParameterException(
+                    commandLine,
+                    "--partition-samples must be at least 1, " + "got " + partitionSamples);
+        }
+        try {
+            if (ByteSize.parse(partitionSize) < 1) {
+                throw new ParameterException(
+                        commandLine,
+                        "--partition-size must be at least 1 " + "byte, got " + partitionSize);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(commandLine, "--partition-size: " + e.getMessage());
+        }
+    }
+
+    /** Prints what the splitter did, and says so when the upload repeats a job that exists. */
+    private static void describe(SplitOutcome outcome, Path input, Path workDir) {
+        if (outcome.status() == JobStatus.FAILED) {
+            System.err.printf("Job %s: FAILED before it started%n", outcome.jobId());
+        } else if ("job already exists".equals(outcome.message())) {
+            System.err.printf(
+                    "%s was already run in %s as job %s (%s), so this shows that job's summary;"
+                            + " one upload makes one job. To run it again with other options, use"
+                            + " another --out folder.%n",
+                    input, workDir, outcome.jobId(), outcome.status());
+        } else {
             System.err.printf(
                     "Job %s: %s (splitter read %,d header bytes)%n",
                     outcome.jobId(), outcome.message(), outcome.headerBytesRead());
-            JobSummary summary = awaitWithProgress(pipeline, outcome);
-            print(summary, workDir, System.out);
-            return exitCode(summary.status());
         }
     }
 
     private JobSummary awaitWithProgress(LocalPipeline pipeline, SplitOutcome outcome)
             throws Exception {
-        if (outcome.status() == JobStatus.FAILED || outcome.partitions() == 0) {
-            return pipeline.await(outcome.jobId(), timeout, (e, f, t, s, ms) -> {});
+        if (outcome.status() != JobStatus.RUNNING || outcome.partitions() == 0) {
+            return pipeline.await(outcome.jobId(), timeout, ProgressListener.NONE);
+        }
+        if (System.console() == null) {
+            return pipeline.await(outcome.jobId(), timeout, new ProgressLines());
         }
         try (ProgressBar bar =
                 new ProgressBarBuilder()
@@ -152,20 +217,36 @@ final class RunCommand implements Callable<Integer> {
                         .setInitialMax(outcome.partitions())
                         .setStyle(ProgressBarStyle.ASCII)
                         .setUpdateIntervalMillis(250)
-                        .setConsumer(
-                                new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                        .setConsumer(new ConsoleProgressBarConsumer(System.err))
                         .build()) {
             return pipeline.await(
                     outcome.jobId(),
                     timeout,
                     (ended, failed, total, samples, ms) -> {
                         bar.stepTo(ended);
-                        double rate = ms == 0 ? 0 : samples * 1000.0 / ms;
-                        bar.setExtraMessage(
-                                String.format(
-                                        " %,.0f samples/s%s",
-                                        rate, failed > 0 ? ", " + failed + " failed" : ""));
+                        bar.setExtraMessage(rateMessage(samples, ms, failed));
                     });
+        }
+    }
+
+    private static String rateMessage(long samples, long millis, int failed) {
+        double rate = millis == 0 ? 0 : samples * 1000.0 / millis;
+        return String.format(
+                " %,.0f samples/s since submission%s",
+                rate, failed > 0 ? ", " + failed + " failed" : "");
+    }
+
+    /** Progress as one line per change, for output that is not a terminal (logs, CI). */
+    private static final class ProgressLines implements ProgressListener {
+        private int lastEnded = -1;
+
+        @Override
+        public void onProgress(int ended, int failed, int total, long samples, long millis) {
+            if (ended != lastEnded) {
+                lastEnded = ended;
+                System.err.printf(
+                        "partitions %d/%d%s%n", ended, total, rateMessage(samples, millis, failed));
+            }
         }
     }
 
@@ -192,8 +273,9 @@ final class RunCommand implements Callable<Integer> {
             return file;
         }
         System.err.printf(
-                "Generating a synthetic demo dataset of %d rendered galaxies (seed 42) "
-                        + "at %s%n",
+                "Generating a synthetic demo dataset of %d rendered galaxies (seed 42) at %s.%n"
+                        + "Its magnitudes and redshifts are synthetic too, so its photo-z metrics"
+                        + " test the pipeline, not the model (see model/README.md for those).%n",
                 demoSamples, file);
         GenerationReport report =
                 SyntheticDataset.generate(new GenerationRequest(file, demoSamples, 42, true, 64));

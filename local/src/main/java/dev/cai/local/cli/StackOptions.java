@@ -56,6 +56,7 @@ final class StackOptions {
         if (region != null) {
             System.setProperty("aws.region", region);
         }
+        AwsRegion.require();
         if (inputBucket != null && outputBucket != null && table != null) {
             return new StackResources(inputBucket, inputPrefix, outputBucket, table, queueUrl);
         }

@@ -68,7 +68,9 @@ final class SummaryTable {
         section("Time and throughput");
         row("job wall time", seconds(summary.timeline().jobWallMillis()));
         row("inference window", seconds(summary.timeline().inferenceWindowMillis()));
-        row("wall-clock throughput", rate(summary.throughput().wallClockBitsPerSecond()));
+        row(
+                "wall-clock throughput",
+                rate(summary.throughput().wallClockBitsPerSecond()) + " over the inference window");
         row("summed worker throughput", rate(summary.throughput().summedWorkerBitsPerSecond()));
         row("samples/s", String.format("%,.1f", summary.throughput().samplesPerSecond()));
         JobSummary.StageTimings stages = summary.stages();

@@ -216,9 +216,9 @@ public final class DatasetInspector {
                                 + NPY_SUFFIX
                                 + "); arrays found: "
                                 + foundNames
-                                + "; map other names with an array mapping such as "
+                                + "; map other names with --array-names "
                                 + required
-                                + "=NAME");
+                                + "=NAME (cai run) or the ARRAY_NAMES setting (Lambda)");
             }
         }
     }
