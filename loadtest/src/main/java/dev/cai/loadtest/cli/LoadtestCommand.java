@@ -73,6 +73,7 @@ public final class LoadtestCommand {
                             description = "Batch size (default: ${DEFAULT-VALUE}).")
                     int batchSize)
             throws Exception {
+        rejectUnused(options.batchSizes, "--batch-sizes", "data-size", "--batch-size");
         SweepPlan plan =
                 SweepPlan.dataSize(
                         or(options.sizes, DEFAULT_SIZES),
@@ -100,6 +101,7 @@ public final class LoadtestCommand {
                             description = "Partition size (default: ${DEFAULT-VALUE}).")
                     long partitionBytes)
             throws Exception {
+        rejectUnused(options.partitionSizes, "--partition-sizes", "batch-size", "--partition-size");
         SweepPlan plan =
                 SweepPlan.batchSize(
                         or(options.batchSizes, DEFAULT_BATCH_SIZES),
@@ -126,6 +128,7 @@ public final class LoadtestCommand {
                             description = "Batch size (default: ${DEFAULT-VALUE}).")
                     int batchSize)
             throws Exception {
+        rejectUnused(options.batchSizes, "--batch-sizes", "partition-size", "--batch-size");
         List<Long> sizes = or(options.sizes, List.of(DEFAULT_PARTITION_SWEEP_SIZE));
         if (sizes.size() != 1) {
             throw new ParameterException(
@@ -142,6 +145,20 @@ public final class LoadtestCommand {
                         options.runs,
                         Duration.ofMinutes(options.maxMinutes));
         return run(plan, options);
+    }
+
+    /** Rejects a list option that this sweep does not vary, naming the one it takes. */
+    private void rejectUnused(List<?> given, String option, String sweep, String instead) {
+        if (given != null) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    option
+                            + " does not apply to the "
+                            + sweep
+                            + " sweep: it takes one value,"
+                            + " with "
+                            + instead);
+        }
     }
 
     private int run(SweepPlan plan, SweepOptions options) throws Exception {

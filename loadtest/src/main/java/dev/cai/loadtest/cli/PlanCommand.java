@@ -118,7 +118,9 @@ public final class PlanCommand implements Callable<Integer> {
         text.append(
                 String.format(
                         Locale.ROOT,
-                        "Rates: %.4f s per MiB at %d MB, cold start " + "%.1f s (%s)%n",
+                        "Rates: %.3f s per partition + %.4f s per MiB at %d MB, cold start"
+                                + " %.1f s (%s)%n",
+                        rates.secondsPerPartition(),
                         rates.secondsPerMib(),
                         rates.memoryMb(),
                         rates.coldStartSeconds(),

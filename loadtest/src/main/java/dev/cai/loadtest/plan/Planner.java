@@ -46,8 +46,8 @@ public final class Planner {
     /** Estimates one configuration. */
     public PlanEstimate estimate(PlanInput input) {
         int partitions = input.partitions();
-        double secondsPerMib = rates.secondsPerMibAt(input.memoryMb());
-        double fullSeconds = Units.toMib(input.partitionBytes()) * secondsPerMib;
+        double fullSeconds =
+                rates.partitionSecondsAt(input.memoryMb(), Units.toMib(input.partitionBytes()));
         long lastBytes = input.dataBytes() - (long) (partitions - 1) * input.partitionBytes();
 
         // Event simulation: end times of running workers, environments created so far.
@@ -69,7 +69,7 @@ public final class Planner {
                     environments++;
                 }
                 long bytes = started == partitions - 1 ? lastBytes : input.partitionBytes();
-                double work = Units.toMib(bytes) * secondsPerMib;
+                double work = rates.partitionSecondsAt(input.memoryMb(), Units.toMib(bytes));
                 double init = cold ? rates.coldStartSeconds() : 0;
                 double end = now + init + work;
                 running.add(end);

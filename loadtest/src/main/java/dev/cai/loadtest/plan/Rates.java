@@ -10,13 +10,26 @@ import dev.cai.cost.PublishedCostTable;
  * @param coldStartSeconds INIT time of a new execution environment
  * @param source where the numbers come from, printed with every estimate
  */
-public record Rates(double secondsPerMib, int memoryMb, double coldStartSeconds, String source) {
+public record Rates(
+        double secondsPerMib,
+        int memoryMb,
+        double coldStartSeconds,
+        String source,
+        double secondsPerPartition) {
 
     /** INIT phase limit of an on-demand function, used as a pessimistic cold start. */
     static final double INIT_LIMIT_SECONDS = 10.0;
 
+    /** Rates with no fixed time per partition: handler time proportional to the bytes. */
+    public Rates(double secondsPerMib, int memoryMb, double coldStartSeconds, String source) {
+        this(secondsPerMib, memoryMb, coldStartSeconds, source, 0);
+    }
+
     public Rates {
-        if (!(secondsPerMib > 0) || memoryMb <= 0 || !(coldStartSeconds >= 0)) {
+        if (!(secondsPerMib > 0)
+                || memoryMb <= 0
+                || !(coldStartSeconds >= 0)
+                || !(secondsPerPartition >= 0)) {
             throw new IllegalArgumentException(
                     "invalid rates from "
                             + source
@@ -59,5 +72,17 @@ public record Rates(double secondsPerMib, int memoryMb, double coldStartSeconds,
      */
     public double secondsPerMibAt(int targetMemoryMb) {
         return secondsPerMib * LambdaLimits.vcpus(memoryMb) / LambdaLimits.vcpus(targetMemoryMb);
+    }
+
+    /** Returns the fixed handler seconds of one partition at another memory size, scaled alike. */
+    public double secondsPerPartitionAt(int targetMemoryMb) {
+        return secondsPerPartition
+                * LambdaLimits.vcpus(memoryMb)
+                / LambdaLimits.vcpus(targetMemoryMb);
+    }
+
+    /** Returns the estimated handler seconds of one partition of {@code mebibytes}. */
+    public double partitionSecondsAt(int targetMemoryMb, double mebibytes) {
+        return secondsPerPartitionAt(targetMemoryMb) + mebibytes * secondsPerMibAt(targetMemoryMb);
     }
 }

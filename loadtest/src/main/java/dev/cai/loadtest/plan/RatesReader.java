@@ -76,11 +76,7 @@ public final class RatesReader {
                 totals.coldStarts > 0
                         ? totals.initSeconds / totals.coldStarts
                         : Rates.INIT_LIMIT_SECONDS;
-        return new Rates(
-                totals.handlerSeconds / totals.mebibytes,
-                totals.memoryMb,
-                coldStart,
-                totals.runs + " complete runs in " + source);
+        return fitted(totals, coldStart, totals.runs + " complete runs in " + source);
     }
 
     /** Sums of the columns the rates need, over the COMPLETE rows. */
@@ -93,8 +89,15 @@ public final class RatesReader {
         private final int coldStartColumn;
         private final int init;
         private final int width;
+        private final int partitionsColumn;
         double mebibytes;
         double handlerSeconds;
+        // Sums for the least-squares fit of handler = partitions x a + MiB x b, over runs.
+        double partitionsSquared;
+        double partitionsTimesMib;
+        double mibSquared;
+        double partitionsTimesHandler;
+        double mibTimesHandler;
         double initSeconds;
         long coldStarts;
         int memoryMb;
@@ -104,6 +107,7 @@ public final class RatesReader {
             status = column(header, "status", source);
             bits = column(header, "bits", source);
             handler = column(header, "handler_s_total", source);
+            partitionsColumn = column(header, "partitions", source);
             memory = column(header, "memory_mb", source);
             coldStartColumn = column(header, "cold_starts", source);
             init = column(header, "init_s_total", source);
@@ -115,12 +119,47 @@ public final class RatesReader {
                 return;
             }
             runs++;
-            mebibytes += Units.toMib(Long.parseLong(cells[bits]) / 8);
-            handlerSeconds += Double.parseDouble(cells[handler]);
+            double mib = Units.toMib(Long.parseLong(cells[bits]) / 8);
+            double seconds = Double.parseDouble(cells[handler]);
+            double partitions = Double.parseDouble(cells[partitionsColumn]);
+            mebibytes += mib;
+            handlerSeconds += seconds;
+            partitionsSquared += partitions * partitions;
+            partitionsTimesMib += partitions * mib;
+            mibSquared += mib * mib;
+            partitionsTimesHandler += partitions * seconds;
+            mibTimesHandler += mib * seconds;
             initSeconds += Double.parseDouble(cells[init]);
             coldStarts += Long.parseLong(cells[coldStartColumn]);
             memoryMb = Math.max(memoryMb, Integer.parseInt(cells[memory]));
         }
+    }
+
+    /**
+     * Fits handler time as a fixed time per partition plus a time per MiB when the runs vary the
+     * partition size enough to tell the two apart; otherwise, and when the fit gives a negative
+     * term, the rate is total handler time over total MiB with no fixed part.
+     */
+    private static Rates fitted(Totals totals, double coldStart, String source) {
+        double determinant =
+                totals.partitionsSquared * totals.mibSquared
+                        - totals.partitionsTimesMib * totals.partitionsTimesMib;
+        double scale = totals.partitionsSquared * totals.mibSquared;
+        if (scale > 0 && Math.abs(determinant) > 1e-9 * scale) {
+            double perPartition =
+                    (totals.partitionsTimesHandler * totals.mibSquared
+                                    - totals.partitionsTimesMib * totals.mibTimesHandler)
+                            / determinant;
+            double perMib =
+                    (totals.partitionsSquared * totals.mibTimesHandler
+                                    - totals.partitionsTimesMib * totals.partitionsTimesHandler)
+                            / determinant;
+            if (perPartition >= 0 && perMib > 0) {
+                return new Rates(perMib, totals.memoryMb, coldStart, source, perPartition);
+            }
+        }
+        return new Rates(
+                totals.handlerSeconds / totals.mebibytes, totals.memoryMb, coldStart, source);
     }
 
     private static int column(List<String> header, String name, String source) {

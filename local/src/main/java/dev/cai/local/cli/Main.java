@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             ModelCommand.class,
             CostCommand.class,
             PlanCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
