@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code cai bench}: the benchmarks that are not sweeps, each a program that prints its figures.
@@ -40,8 +39,7 @@ final class BenchCommand implements Runnable {
                 "Arguments: [--count N] [--seed S] [--max-seconds T] [file.npz ...]"
             })
     static final class Fuzz implements Callable<Integer> {
-        @Parameters(arity = "0..*", paramLabel = "ARGS", description = "Passed to the benchmark.")
-        List<String> args = new ArrayList<>();
+        @CommandLine.Unmatched List<String> args = new ArrayList<>();
 
         @Override
         public Integer call() throws Exception {
@@ -60,8 +58,7 @@ final class BenchCommand implements Runnable {
                 "Arguments: [jobs] [seed] [workDir], by default 20 jobs and seed 1."
             })
     static final class Faults implements Callable<Integer> {
-        @Parameters(arity = "0..*", paramLabel = "ARGS", description = "Passed to the benchmark.")
-        List<String> args = new ArrayList<>();
+        @CommandLine.Unmatched List<String> args = new ArrayList<>();
 
         @Override
         public Integer call() throws Exception {
@@ -80,8 +77,7 @@ final class BenchCommand implements Runnable {
                 "Arguments: [MODEL_DIR] [SECONDS_PER_SIZE], by default the shipped model."
             })
     static final class Predictor implements Callable<Integer> {
-        @Parameters(arity = "0..*", paramLabel = "ARGS", description = "Passed to the benchmark.")
-        List<String> args = new ArrayList<>();
+        @CommandLine.Unmatched List<String> args = new ArrayList<>();
 
         @Override
         public Integer call() throws Exception {
