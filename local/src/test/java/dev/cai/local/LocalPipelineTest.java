@@ -3,6 +3,8 @@ package dev.cai.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.cai.aws.S3ObjectStore;
+import dev.cai.aws.UploadProgress;
 import dev.cai.dataset.ArrayLayout;
 import dev.cai.dataset.ArrayNames;
 import dev.cai.dataset.DatasetInspector;
@@ -14,6 +16,7 @@ import dev.cai.job.JobSummary;
 import dev.cai.plan.PartitionSpec;
 import dev.cai.render.GenerationRequest;
 import dev.cai.render.SyntheticDataset;
+import dev.cai.splitter.JobParameters;
 import dev.cai.splitter.SplitOutcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -89,6 +92,47 @@ class LocalPipelineTest {
         assertThat(repeat.message()).isEqualTo("job already exists");
         assertThat(summary.samples()).isEqualTo(100);
         assertThat(predictionCounts(summary)).isEqualTo(countIds(objectIds(dataset)));
+    }
+
+    @Test
+    void submit_uploadMetadata_overridesPartitionsAndBatch() throws Exception {
+        Path dataset = workDir.resolve("metadata-120.npz");
+        SyntheticDataset.generate(new GenerationRequest(dataset, 120, 13, false, 64));
+        String key = LocalPipeline.DATASET_PREFIX + "metadata-120.npz";
+        ((S3ObjectStore) pipeline.store())
+                .upload(
+                        LocalCloud.INPUT_BUCKET,
+                        key,
+                        dataset,
+                        JobParameters.metadata(null, 40L, 16),
+                        UploadProgress.NONE);
+
+        SplitOutcome outcome = pipeline.deliverUpload(key);
+        JobSummary summary = pipeline.await(outcome.jobId(), TIMEOUT, ProgressListener.NONE);
+
+        assertThat(outcome.partitions()).isEqualTo(3);
+        assertThat(summary.status()).isEqualTo(JobStatus.COMPLETE);
+        assertThat(summary.samples()).isEqualTo(120);
+    }
+
+    @Test
+    void submit_invalidUploadMetadata_endsFailedNamingIt() throws Exception {
+        Path dataset = workDir.resolve("bad-metadata-40.npz");
+        SyntheticDataset.generate(new GenerationRequest(dataset, 40, 17, false, 64));
+        String key = LocalPipeline.DATASET_PREFIX + "bad-metadata-40.npz";
+        ((S3ObjectStore) pipeline.store())
+                .upload(
+                        LocalCloud.INPUT_BUCKET,
+                        key,
+                        dataset,
+                        Map.of("cai-batch-size", "-3"),
+                        UploadProgress.NONE);
+
+        SplitOutcome outcome = pipeline.deliverUpload(key);
+        JobSummary summary = pipeline.await(outcome.jobId(), TIMEOUT, ProgressListener.NONE);
+
+        assertThat(summary.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(summary.reason()).contains("x-amz-meta-cai-batch-size='-3'");
     }
 
     @Test

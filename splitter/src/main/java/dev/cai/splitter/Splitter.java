@@ -11,11 +11,13 @@ import dev.cai.plan.PartitionDescriptor;
 import dev.cai.plan.PartitionPlanner;
 import dev.cai.plan.PartitionSpec;
 import dev.cai.port.JobTable;
+import dev.cai.port.ObjectInfo;
 import dev.cai.port.ObjectStore;
 import dev.cai.port.PartitionQueue;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -97,11 +99,20 @@ public final class Splitter {
                     "job already exists");
         }
 
+        JobParameters parameters = JobParameters.of(settings, Map.of());
+        try {
+            Map<String, String> metadata =
+                    store.head(bucket, key).map(ObjectInfo::metadata).orElse(Map.of());
+            parameters = JobParameters.of(settings, metadata);
+        } catch (IllegalArgumentException e) {
+            return fail(bucket, key, versionOrEtag, jobId, parameters, key + ": " + e.getMessage());
+        }
+
         DatasetLayout layout;
         try {
             layout = files.inspect(bucket, key, kind);
         } catch (DatasetFormatException e) {
-            return fail(bucket, key, versionOrEtag, jobId, e.getMessage());
+            return fail(bucket, key, versionOrEtag, jobId, parameters, e.getMessage());
         }
 
         String outputPrefix = settings.outputPrefix() + jobId + "/";
@@ -112,16 +123,24 @@ public final class Splitter {
                             jobId,
                             bucket,
                             layout,
-                            settings.partitionSpec(),
-                            settings.batchSize(),
+                            parameters.partitionSpec(),
+                            parameters.batchSize(),
                             settings.outputBucket(),
                             outputPrefix);
         } catch (IllegalArgumentException e) {
-            return fail(bucket, key, versionOrEtag, jobId, key + ": " + e.getMessage());
+            return fail(bucket, key, versionOrEtag, jobId, parameters, key + ": " + e.getMessage());
         }
 
         JobRecord job =
-                newJob(bucket, key, versionOrEtag, jobId, layout, descriptors.size(), outputPrefix);
+                newJob(
+                        bucket,
+                        key,
+                        versionOrEtag,
+                        jobId,
+                        parameters,
+                        layout,
+                        descriptors.size(),
+                        outputPrefix);
         if (!table.createJob(job)) {
             JobStatus status = table.getJob(jobId).map(JobRecord::status).orElse(null);
             if (status != JobStatus.SUBMITTING) {
@@ -148,7 +167,7 @@ public final class Splitter {
                 layout.rows(),
                 layout.dataBytes(),
                 descriptors.size(),
-                settings.batchSize(),
+                parameters.batchSize(),
                 layout.headerBytesRead());
         return new SplitOutcome(
                 bucket,
@@ -164,10 +183,15 @@ public final class Splitter {
 
     /** Records a job that cannot run, with a summary that gives the uploader the reason. */
     private SplitOutcome fail(
-            String bucket, String key, String versionOrEtag, String jobId, String reason)
+            String bucket,
+            String key,
+            String versionOrEtag,
+            String jobId,
+            JobParameters parameters,
+            String reason)
             throws IOException {
         long now = clock.millis();
-        PartitionSpec spec = settings.partitionSpec();
+        PartitionSpec spec = parameters.partitionSpec();
         JobRecord job =
                 new JobRecord(
                         jobId,
@@ -185,7 +209,7 @@ public final class Splitter {
                         0,
                         targetBytes(spec),
                         targetSamples(spec),
-                        settings.batchSize(),
+                        parameters.batchSize(),
                         false,
                         settings.outputBucket(),
                         settings.outputPrefix() + jobId + "/",
@@ -206,11 +230,12 @@ public final class Splitter {
             String key,
             String versionOrEtag,
             String jobId,
+            JobParameters parameters,
             DatasetLayout layout,
             int partitions,
             String outputPrefix) {
         long now = clock.millis();
-        PartitionSpec spec = settings.partitionSpec();
+        PartitionSpec spec = parameters.partitionSpec();
         return new JobRecord(
                 jobId,
                 bucket,
@@ -227,7 +252,7 @@ public final class Splitter {
                 layout.headerBytesRead(),
                 targetBytes(spec),
                 targetSamples(spec),
-                settings.batchSize(),
+                parameters.batchSize(),
                 layout.redshifts().isPresent(),
                 settings.outputBucket(),
                 outputPrefix,

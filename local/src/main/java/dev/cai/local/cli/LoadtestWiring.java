@@ -1,5 +1,7 @@
 package dev.cai.local.cli;
 
+import dev.cai.aws.S3ObjectStore;
+import dev.cai.aws.UploadProgress;
 import dev.cai.job.JobSummary;
 import dev.cai.loadtest.cli.LoadtestCommand;
 import dev.cai.loadtest.sweep.JobRunner;
@@ -7,13 +9,20 @@ import dev.cai.loadtest.sweep.Target;
 import dev.cai.local.LocalOptions;
 import dev.cai.local.LocalPipeline;
 import dev.cai.local.ProgressListener;
+import dev.cai.local.aws.JobFollower;
+import dev.cai.local.aws.StackResources;
 import dev.cai.plan.PartitionSpec;
+import dev.cai.port.ObjectInfo;
 import dev.cai.render.GenerationRequest;
 import dev.cai.render.SyntheticDataset;
+import dev.cai.splitter.JobIds;
+import dev.cai.splitter.JobParameters;
 import dev.cai.splitter.SplitOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 
 /** Connects the load-test sweeps to the local runtime and the synthetic dataset generator. */
 final class LoadtestWiring {
@@ -29,13 +38,48 @@ final class LoadtestWiring {
 
     private static JobRunner runner(Target target, String stackName) {
         if (target == Target.AWS) {
-            throw new UnsupportedOperationException(
-                    "--target aws is not available yet: deploy with sam deploy and upload datasets"
-                            + " to the stack's input bucket instead");
+            return awsRunner(stackName);
         }
         Path workDir = RepositoryPaths.defaultWorkDir().resolve("loadtest");
         return (dataset, partitionBytes, batchSize) ->
                 runLocally(workDir, dataset, partitionBytes, batchSize);
+    }
+
+    /**
+     * Returns a runner that uploads each run's dataset to the deployed stack under a key of its
+     * own, so every run is a new job, with the run's partition and batch size in the upload's
+     * metadata, then follows the job to its summary.
+     */
+    private static JobRunner awsRunner(String stackName) {
+        AwsRegion.require();
+        StackResources resources;
+        try (CloudFormationClient cloudFormation = CloudFormationClient.create()) {
+            resources = StackResources.describe(cloudFormation, stackName);
+        }
+        S3ObjectStore store = StackOptions.store();
+        JobFollower follower =
+                new JobFollower(StackOptions.jobTable(resources), store, Duration.ofSeconds(2));
+        return (dataset, partitionBytes, batchSize) -> {
+            String key =
+                    resources.inputPrefix()
+                            + "loadtest/"
+                            + UUID.randomUUID()
+                            + "/"
+                            + dataset.getFileName();
+            store.upload(
+                    resources.inputBucket(),
+                    key,
+                    dataset,
+                    JobParameters.metadata(partitionBytes, null, batchSize),
+                    UploadProgress.NONE);
+            ObjectInfo info =
+                    store.head(resources.inputBucket(), key)
+                            .orElseThrow(() -> new IllegalStateException(key + " is missing"));
+            String jobId =
+                    JobIds.derive(
+                            resources.inputBucket(), key, info.versionId().orElse(info.etag()));
+            return follower.await(jobId, JOB_TIMEOUT, ProgressListener.NONE);
+        };
     }
 
     /**

@@ -4,11 +4,14 @@ import dev.cai.job.JobSummary;
 import dev.cai.json.Json;
 import dev.cai.local.aws.JobFollower;
 import dev.cai.local.aws.StackResources;
+import dev.cai.plan.ByteSize;
 import dev.cai.port.ObjectInfo;
 import dev.cai.splitter.JobIds;
+import dev.cai.splitter.JobParameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -48,6 +51,19 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as JSON.")
     boolean json;
 
+    @Option(
+            names = "--partition-size",
+            description = "Partition size for this job, e.g. 50MB; default: the stack's.")
+    String partitionSize;
+
+    @Option(
+            names = "--partition-samples",
+            description = "Samples per partition for this job; default: the stack's.")
+    Long partitionSamples;
+
+    @Option(names = "--batch-size", description = "Inference batch size for this job.")
+    Integer batchSize;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(dataset)) {
@@ -57,7 +73,12 @@ final class SubmitCommand implements Callable<Integer> {
         StackResources resources = stackOptions.resolve();
         String objectKey = key != null ? key : resources.inputPrefix() + dataset.getFileName();
         var store = StackOptions.store();
-        upload(store, resources.inputBucket(), objectKey);
+        Map<String, String> metadata =
+                JobParameters.metadata(
+                        partitionSize == null ? null : ByteSize.parse(partitionSize),
+                        partitionSamples,
+                        batchSize);
+        upload(store, resources.inputBucket(), objectKey, metadata);
 
         ObjectInfo info =
                 store.head(resources.inputBucket(), objectKey)
@@ -91,7 +112,11 @@ final class SubmitCommand implements Callable<Integer> {
         return RunCommand.exitCode(summary.status());
     }
 
-    private void upload(dev.cai.aws.S3ObjectStore store, String bucket, String objectKey)
+    private void upload(
+            dev.cai.aws.S3ObjectStore store,
+            String bucket,
+            String objectKey,
+            Map<String, String> metadata)
             throws Exception {
         long size = Files.size(dataset);
         try (ProgressBar bar =
@@ -102,7 +127,7 @@ final class SubmitCommand implements Callable<Integer> {
                         .setStyle(ProgressBarStyle.ASCII)
                         .setConsumer(new ConsoleProgressBarConsumer(System.err))
                         .build()) {
-            store.upload(bucket, objectKey, dataset, (sent, total) -> bar.stepTo(sent));
+            store.upload(bucket, objectKey, dataset, metadata, (sent, total) -> bar.stepTo(sent));
         }
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +79,8 @@ public final class S3ObjectStore implements ObjectStore {
                             key,
                             response.contentLength(),
                             stripQuotes(response.eTag()),
-                            Optional.ofNullable(response.versionId())));
+                            Optional.ofNullable(response.versionId()),
+                            response.hasMetadata() ? response.metadata() : Map.of()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
@@ -134,13 +136,27 @@ public final class S3ObjectStore implements ObjectStore {
      */
     public void upload(String bucket, String key, Path file, UploadProgress progress)
             throws IOException {
+        upload(bucket, key, file, Map.of(), progress);
+    }
+
+    /**
+     * Uploads a local file with user metadata (names without the {@code x-amz-meta-} prefix), with
+     * one PUT or in parts as {@link #upload(String, String, Path, UploadProgress)} does.
+     */
+    public void upload(
+            String bucket,
+            String key,
+            Path file,
+            Map<String, String> metadata,
+            UploadProgress progress)
+            throws IOException {
         long size = Files.size(file);
         if (size <= multipartThreshold) {
-            putFile(bucket, key, file, size);
+            putFile(bucket, key, file, size, metadata);
             progress.onProgress(size, size);
             return;
         }
-        String uploadId = startMultipart(bucket, key);
+        String uploadId = startMultipart(bucket, key, metadata);
         try {
             List<CompletedPart> parts = uploadParts(bucket, key, file, uploadId, progress);
             completeMultipart(bucket, key, uploadId, parts);
@@ -164,18 +180,23 @@ public final class S3ObjectStore implements ObjectStore {
         }
     }
 
-    private void putFile(String bucket, String key, Path file, long size) throws IOException {
+    private void putFile(
+            String bucket, String key, Path file, long size, Map<String, String> metadata)
+            throws IOException {
         try {
             s3.putObject(
-                    b -> b.bucket(bucket).key(key).contentLength(size), RequestBody.fromFile(file));
+                    b -> b.bucket(bucket).key(key).contentLength(size).metadata(metadata),
+                    RequestBody.fromFile(file));
         } catch (SdkException e) {
             throw failure("PUT", bucket, key, e);
         }
     }
 
-    private String startMultipart(String bucket, String key) throws IOException {
+    private String startMultipart(String bucket, String key, Map<String, String> metadata)
+            throws IOException {
         try {
-            return s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+            return s3.createMultipartUpload(b -> b.bucket(bucket).key(key).metadata(metadata))
+                    .uploadId();
         } catch (SdkException e) {
             throw failure("CreateMultipartUpload", bucket, key, e);
         }

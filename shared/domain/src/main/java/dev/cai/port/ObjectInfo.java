@@ -1,5 +1,6 @@
 package dev.cai.port;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,5 +10,22 @@ import java.util.Optional;
  * @param size length in bytes
  * @param etag the entity tag without quotes
  * @param versionId the version id where the bucket is versioned
+ * @param metadata the object's user metadata, with names lowercased and without the {@code
+ *     x-amz-meta-} prefix, as S3 returns them
  */
-public record ObjectInfo(String key, long size, String etag, Optional<String> versionId) {}
+public record ObjectInfo(
+        String key,
+        long size,
+        String etag,
+        Optional<String> versionId,
+        Map<String, String> metadata) {
+
+    public ObjectInfo {
+        metadata = Map.copyOf(metadata);
+    }
+
+    /** An object without user metadata. */
+    public ObjectInfo(String key, long size, String etag, Optional<String> versionId) {
+        this(key, size, etag, versionId, Map.of());
+    }
+}
