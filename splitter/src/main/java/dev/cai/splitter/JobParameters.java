@@ -5,7 +5,7 @@ import dev.cai.plan.PartitionSpec;
 import java.util.Map;
 
 /**
- * How one job is partitioned and batched: the splitter's settings, unless the upload carries its
+ * The partitioning and batching of one job: the splitter's settings, unless the upload carries its
  * own in S3 user metadata ({@code x-amz-meta-cai-partition-size}, {@code
  * x-amz-meta-cai-partition-samples}, {@code x-amz-meta-cai-batch-size}), so that one deployed stack
  * can run jobs with different settings, as load-test sweeps do.
@@ -48,7 +48,7 @@ public record JobParameters(PartitionSpec partitionSpec, int batchSize) {
         return new JobParameters(spec, batch);
     }
 
-    /** Returns the metadata that asks for these parameters, for uploads. */
+    /** Returns the upload metadata that requests these parameters; null leaves one unset. */
     public static Map<String, String> metadata(
             Long partitionBytes, Long partitionSamples, Integer batchSize) {
         Map<String, String> metadata = new java.util.LinkedHashMap<>();

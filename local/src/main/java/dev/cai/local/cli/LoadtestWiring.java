@@ -46,9 +46,9 @@ final class LoadtestWiring {
     }
 
     /**
-     * Returns a runner that uploads each run's dataset to the deployed stack under a key of its
-     * own, so every run is a new job, with the run's partition and batch size in the upload's
-     * metadata, then follows the job to its summary.
+     * Returns a runner for a deployed stack. Each run uploads its dataset under a key of its own,
+     * so every run is a new job, and puts the run's partition and batch size in the upload's
+     * metadata. The runner then follows the job to its summary.
      */
     private static JobRunner awsRunner(String stackName) {
         AwsRegion.require();

@@ -186,7 +186,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints what the splitter did, and says so when the upload repeats a job that exists. */
+    /** Prints what the splitter did, and explains when the upload repeats an existing job. */
     private static void describe(SplitOutcome outcome, Path input, Path workDir) {
         if (outcome.status() == JobStatus.FAILED) {
             System.err.printf("Job %s: FAILED before it started%n", outcome.jobId());
