@@ -108,7 +108,8 @@ public final class JobFinisher {
             throws IOException {
         deleteFailedPredictions(job, results);
         List<AttemptRecord> attempts = table.listAttempts(job.jobId());
-        Optional<PhotoZMetrics> metrics = job.hasLabels() ? photoZ(job, results) : Optional.empty();
+        Optional<PhotoZMetrics> metrics =
+                job.hasLabels() ? scoredOrEmpty(job, results) : Optional.empty();
         JobRecord ended = job.withStatus(status, reason, lastEnd(results, job));
         JobSummary summary =
                 JobSummarizer.summarize(ended, results, attempts, metrics, prices, status);
@@ -150,6 +151,23 @@ public final class JobFinisher {
         }
     }
 
+    /**
+     * Scores the predictions, or returns empty when they cannot be scored: the job must end with
+     * its summary whatever its labels hold.
+     */
+    private Optional<PhotoZMetrics> scoredOrEmpty(JobRecord job, List<PartitionResult> results)
+            throws IOException {
+        try {
+            return photoZ(job, results);
+        } catch (IllegalArgumentException e) {
+            LOG.warn(
+                    "job {}: photo-z metrics left out of the summary: {}",
+                    job.jobId(),
+                    e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** Reads the predictions of every finished partition and scores them against the labels. */
     private Optional<PhotoZMetrics> photoZ(JobRecord job, List<PartitionResult> results)
             throws IOException {
@@ -166,8 +184,9 @@ public final class JobFinisher {
                 PredictionColumns finite = columns.finiteOnly();
                 if (finite.zPred().length < columns.zPred().length) {
                     LOG.warn(
-                            "{} of {} predictions in {} are not finite and are left out of the "
-                                    + "photo-z metrics",
+                            "{} of {} rows in {} have a non-finite prediction or label, or a"
+                                    + " label at or below -1, and are left out of the photo-z"
+                                    + " metrics",
                             columns.zPred().length - finite.zPred().length,
                             columns.zPred().length,
                             result.predictionsKey());

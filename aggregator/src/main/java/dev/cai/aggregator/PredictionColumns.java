@@ -37,9 +37,9 @@ record PredictionColumns(float[] zPred, float[] zTrue) {
             }
             String[] fields = lines[i].trim().split(",");
             try {
-                zPred[row] = Float.parseFloat(fields[pred]);
+                zPred[row] = parseValue(fields[pred]);
                 if (zTrue != null) {
-                    zTrue[row] = Float.parseFloat(fields[truth]);
+                    zTrue[row] = parseValue(fields[truth]);
                 }
             } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
                 throw new IllegalArgumentException(
@@ -50,11 +50,25 @@ record PredictionColumns(float[] zPred, float[] zTrue) {
         return new PredictionColumns(zPred, zTrue);
     }
 
-    /** Returns the rows whose prediction and label are both finite numbers. */
+    /** Parses a value as the worker writes it, {@code nan} and {@code infinity} included. */
+    private static float parseValue(String text) {
+        String value = text.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (value) {
+            case "nan" -> Float.NaN;
+            case "infinity", "inf", "+infinity", "+inf" -> Float.POSITIVE_INFINITY;
+            case "-infinity", "-inf" -> Float.NEGATIVE_INFINITY;
+            default -> Float.parseFloat(value);
+        };
+    }
+
+    /**
+     * Returns the rows that can be scored: a finite prediction and a finite label above -1, since
+     * {@code dz} divides by {@code 1 + z_true}.
+     */
     PredictionColumns finiteOnly() {
         int kept = 0;
         for (int i = 0; i < zPred.length; i++) {
-            if (Float.isFinite(zPred[i]) && Float.isFinite(zTrue[i])) {
+            if (usable(i)) {
                 kept++;
             }
         }
@@ -62,13 +76,17 @@ record PredictionColumns(float[] zPred, float[] zTrue) {
         float[] truth = new float[kept];
         int row = 0;
         for (int i = 0; i < zPred.length; i++) {
-            if (Float.isFinite(zPred[i]) && Float.isFinite(zTrue[i])) {
+            if (usable(i)) {
                 pred[row] = zPred[i];
                 truth[row] = zTrue[i];
                 row++;
             }
         }
         return new PredictionColumns(pred, truth);
+    }
+
+    private boolean usable(int row) {
+        return Float.isFinite(zPred[row]) && Float.isFinite(zTrue[row]) && zTrue[row] > -1;
     }
 
     private static int indexOf(String[] header, String column) {

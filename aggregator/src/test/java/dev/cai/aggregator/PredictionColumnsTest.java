@@ -62,4 +62,26 @@ class PredictionColumnsTest {
         assertThat(finite.zPred()).containsExactly(0.1f, 0.4f);
         assertThat(finite.zTrue()).containsExactly(0.1f, 0.5f);
     }
+
+    @Test
+    void parse_nanAndInfinityAsWritten_readsThem() {
+        PredictionColumns columns =
+                PredictionColumns.parse(
+                        "object_id,z_pred,z_true\n1,nan,0.5\n2,infinity,-infinity\n", "k");
+
+        assertThat(columns.zPred()[0]).isNaN();
+        assertThat(columns.zPred()[1]).isEqualTo(Float.POSITIVE_INFINITY);
+        assertThat(columns.zTrue()[1]).isEqualTo(Float.NEGATIVE_INFINITY);
+    }
+
+    @Test
+    void finiteOnly_dropsLabelsAtOrBelowMinusOne() {
+        PredictionColumns columns =
+                new PredictionColumns(new float[] {0.1f, 0.2f}, new float[] {-1f, 0.3f});
+
+        PredictionColumns usable = columns.finiteOnly();
+
+        assertThat(usable.zPred()).containsExactly(0.2f);
+        assertThat(usable.zTrue()).containsExactly(0.3f);
+    }
 }

@@ -22,8 +22,8 @@ final class AwsRegion {
                         || Files.exists(Path.of(System.getProperty("user.home"), ".aws", "config"));
         if (!set) {
             throw new IllegalStateException(
-                    "no AWS region is set: set AWS_REGION, pass --region, or configure a profile"
-                            + " with aws configure");
+                    "no AWS region is set: set AWS_REGION (or pass --region to commands that"
+                            + " take it), or configure a profile with aws configure");
         }
     }
 

@@ -18,9 +18,11 @@ import dev.cai.render.SyntheticDataset;
 import dev.cai.splitter.JobIds;
 import dev.cai.splitter.JobParameters;
 import dev.cai.splitter.SplitOutcome;
+import dev.cai.worker.model.SavedModelPredictor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 
@@ -40,6 +42,7 @@ final class LoadtestWiring {
         if (target == Target.AWS) {
             return awsRunner(stackName);
         }
+        warmUp();
         Path workDir = RepositoryPaths.defaultWorkDir().resolve("loadtest");
         return (dataset, partitionBytes, batchSize) ->
                 runLocally(workDir, dataset, partitionBytes, batchSize);
@@ -98,6 +101,15 @@ final class LoadtestWiring {
         } finally {
             deleteRecursively(runDir);
         }
+    }
+
+    /**
+     * Loads TensorFlow into this JVM before the first run. Every local run shares the JVM, so
+     * without this the first run alone would pay the one-time library load in its INIT time and
+     * cost, and a sweep's result would depend on the order of its points.
+     */
+    private static void warmUp() {
+        SavedModelPredictor.load(RepositoryPaths.shippedModel(), Map.of()).close();
     }
 
     private static Path dataset(Path workDir, long bytes) throws Exception {

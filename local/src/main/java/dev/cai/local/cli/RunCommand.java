@@ -157,6 +157,10 @@ final class RunCommand implements Callable<Integer> {
     /** Rejects option values that no Lambda function could have, naming the option. */
     private void validateOptions() {
         CommandLine commandLine = spec.commandLine();
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new ParameterException(
+                    commandLine, "--timeout must be positive, such as PT10M, got " + timeout);
+        }
         if (batchSize < 1) {
             throw new ParameterException(
                     commandLine, "--batch-size must be at least 1, got " + batchSize);
@@ -188,14 +192,14 @@ final class RunCommand implements Callable<Integer> {
 
     /** Prints what the splitter did, and explains when the upload repeats an existing job. */
     private static void describe(SplitOutcome outcome, Path input, Path workDir) {
-        if (outcome.status() == JobStatus.FAILED) {
-            System.err.printf("Job %s: FAILED before it started%n", outcome.jobId());
-        } else if ("job already exists".equals(outcome.message())) {
+        if ("job already exists".equals(outcome.message())) {
             System.err.printf(
                     "%s was already run in %s as job %s (%s), so this shows that job's summary;"
                             + " one upload makes one job. To run it again with other options, use"
                             + " another --out folder.%n",
                     input, workDir, outcome.jobId(), outcome.status());
+        } else if (outcome.status() == JobStatus.FAILED) {
+            System.err.printf("Job %s: FAILED before it started%n", outcome.jobId());
         } else {
             System.err.printf(
                     "Job %s: %s (splitter read %,d header bytes)%n",
