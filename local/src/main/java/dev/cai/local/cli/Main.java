@@ -75,6 +75,9 @@ public final class Main implements Runnable {
             return 2;
         }
         String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        if (cause instanceof java.nio.file.NoSuchFileException missing) {
+            message = missing.getFile() + " not found";
+        }
         command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + message);
         if (System.getenv("CAI_DEBUG") != null) {
             cause.printStackTrace(command.getErr());

@@ -92,6 +92,13 @@ final class SummaryTable {
                 String.format(
                         "%,d MB configured, %,d MB peak",
                         workers.configuredMemoryMb(), workers.peakMemoryMbMax()));
+        if (workers.peakMemoryMbMax() > workers.configuredMemoryMb()) {
+            // Locally the peak is the whole JVM's; on Lambda a worker above its memory stops.
+            row(
+                    "  warning",
+                    "the peak exceeds the configured memory: a Lambda worker with this memory"
+                            + " would run out; the local peak also counts the stand-ins");
+        }
     }
 
     private void cost(CostBreakdown cost) {
