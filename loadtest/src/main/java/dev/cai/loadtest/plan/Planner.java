@@ -46,8 +46,10 @@ public final class Planner {
     /** Estimates one configuration. */
     public PlanEstimate estimate(PlanInput input) {
         int partitions = input.partitions();
+        // A partition is never larger than the data, whatever size was asked for.
+        long largestPartition = Math.min(input.partitionBytes(), input.dataBytes());
         double fullSeconds =
-                rates.partitionSecondsAt(input.memoryMb(), Units.toMib(input.partitionBytes()));
+                rates.partitionSecondsAt(input.memoryMb(), Units.toMib(largestPartition));
         long lastBytes = input.dataBytes() - (long) (partitions - 1) * input.partitionBytes();
 
         // Event simulation: end times of running workers, environments created so far.

@@ -63,4 +63,18 @@ class RatesFitTest {
         assertThat(rates.partitionSecondsAt(1769, 25)).isCloseTo(0.45, within(1e-9));
         assertThat(rates.partitionSecondsAt(3538, 25)).isCloseTo(0.225, within(1e-9));
     }
+
+    @Test
+    void estimate_partitionLargerThanData_timesTheWholeDataOnce() {
+        Planner planner =
+                new Planner(new Rates(1.0, 1769, 0, "test"), dev.cai.cost.PriceTable.loadDefault());
+        PlanInput input =
+                new PlanInput(10L * 1024 * 1024, 100L * 1024 * 1024, 1769, 0, 1000, "x86_64");
+
+        PlanEstimate estimate = planner.estimate(input);
+
+        assertThat(estimate.partitions()).isEqualTo(1);
+        assertThat(estimate.partitionSeconds()).isCloseTo(10.0, within(1e-6));
+        assertThat(estimate.makespanSeconds()).isCloseTo(10.0, within(1e-6));
+    }
 }
