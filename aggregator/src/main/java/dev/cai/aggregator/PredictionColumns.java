@@ -66,14 +66,14 @@ record PredictionColumns(float[] zPred, float[] zTrue) {
      * {@code dz} divides by {@code 1 + z_true}.
      */
     PredictionColumns finiteOnly() {
-        int kept = 0;
+        int usableRows = 0;
         for (int i = 0; i < zPred.length; i++) {
             if (usable(i)) {
-                kept++;
+                usableRows++;
             }
         }
-        float[] pred = new float[kept];
-        float[] truth = new float[kept];
+        float[] pred = new float[usableRows];
+        float[] truth = new float[usableRows];
         int row = 0;
         for (int i = 0; i < zPred.length; i++) {
             if (usable(i)) {

@@ -45,15 +45,11 @@ public final class InferenceWorkerHandler implements RequestHandler<SQSEvent, SQ
 
     /** Builds the handler from the environment and loads the model, as Lambda does at init. */
     public InferenceWorkerHandler() {
-        this(Clock.systemUTC(), jvmStart());
+        this(WorkerSettings.fromEnvironment(System.getenv()), Clock.systemUTC(), jvmStart());
     }
 
-    private InferenceWorkerHandler(Clock clock, long containerStart) {
-        this(
-                fromEnvironment(clock),
-                WorkerSettings.fromEnvironment(System.getenv()).maxReceiveCount(),
-                clock,
-                containerStart);
+    private InferenceWorkerHandler(WorkerSettings settings, Clock clock, long containerStart) {
+        this(processorFor(settings, clock), settings.maxReceiveCount(), clock, containerStart);
     }
 
     /**
@@ -70,8 +66,7 @@ public final class InferenceWorkerHandler implements RequestHandler<SQSEvent, SQ
         this.initMillis = clock.millis() - containerStart;
     }
 
-    private static PartitionProcessor fromEnvironment(Clock clock) {
-        WorkerSettings settings = WorkerSettings.fromEnvironment(System.getenv());
+    private static PartitionProcessor processorFor(WorkerSettings settings, Clock clock) {
         JobTable table =
                 new DynamoJobTable(
                         AwsClients.dynamoDb(),

@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cai.aws.S3ObjectStore;
 import dev.cai.aws.UploadProgress;
-import dev.cai.dataset.ArrayLayout;
 import dev.cai.dataset.ArrayNames;
+import dev.cai.dataset.ArrayReads;
 import dev.cai.dataset.DatasetInspector;
 import dev.cai.dataset.DatasetLayout;
 import dev.cai.dataset.FileByteRangeSource;
-import dev.cai.dataset.RowDecoder;
 import dev.cai.job.JobStatus;
 import dev.cai.job.JobSummary;
 import dev.cai.plan.PartitionSpec;
@@ -197,18 +196,9 @@ class LocalPipelineTest {
                 DatasetInspector.inspectNpz(
                         new FileByteRangeSource(dataset, dataset.getFileName().toString()),
                         ArrayNames.DEFAULT);
-        ArrayLayout ids = layout.objectIds().orElseThrow();
-        int rows = Math.toIntExact(ids.rows());
-        byte[] bytes = new byte[Math.toIntExact(ids.dataBytes())];
-        try (var channel = Files.newByteChannel(dataset)) {
-            channel.position(ids.dataOffset());
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
-                // Reads until the array's bytes are all in.
-            }
-        }
-        long[] values = new long[rows];
-        RowDecoder.toInt64(bytes, 0, ids.dtype(), values, 0, rows);
+        long[] values =
+                ArrayReads.readInt64(
+                        new FileByteRangeSource(dataset), layout.objectIds().orElseThrow());
         List<Long> list = new ArrayList<>();
         for (long value : values) {
             list.add(value);

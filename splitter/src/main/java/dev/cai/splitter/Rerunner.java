@@ -140,8 +140,8 @@ public final class Rerunner {
                             + " partitions but planning again gives "
                             + all.size());
         }
-        Set<Integer> wanted = new HashSet<>(redo);
-        return all.stream().filter(d -> wanted.contains(d.partitionId())).toList();
+        Set<Integer> redoIds = new HashSet<>(redo);
+        return all.stream().filter(d -> redoIds.contains(d.partitionId())).toList();
     }
 
     private void checkUnchanged(JobRecord job) throws IOException {

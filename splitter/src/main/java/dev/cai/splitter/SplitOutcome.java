@@ -3,7 +3,7 @@ package dev.cai.splitter;
 import dev.cai.job.JobStatus;
 
 /**
- * What the splitter did with one S3 object.
+ * The splitter's result for one S3 object.
  *
  * @param bucket the input bucket
  * @param key the decoded object key

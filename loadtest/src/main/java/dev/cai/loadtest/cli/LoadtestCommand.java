@@ -148,8 +148,8 @@ public final class LoadtestCommand {
     }
 
     /** Rejects a list option that this sweep does not vary, naming the one it takes. */
-    private void rejectUnused(List<?> given, String option, String sweep, String instead) {
-        if (given != null) {
+    private void rejectUnused(List<?> values, String option, String sweep, String instead) {
+        if (values != null) {
             throw new ParameterException(
                     spec.commandLine(),
                     option

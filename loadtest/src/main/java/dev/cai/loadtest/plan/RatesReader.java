@@ -136,8 +136,8 @@ public final class RatesReader {
     }
 
     /**
-     * Fits handler time as a fixed time per partition plus a time per MiB when the runs vary the
-     * partition size enough to tell the two apart; otherwise, and when the fit gives a negative
+     * Fits handler time as a fixed time per partition plus a time per MiB, when the runs vary the
+     * partition size enough to tell the two apart. Otherwise, or when the fit gives a negative
      * term, the rate is total handler time over total MiB with no fixed part.
      */
     private static Rates fitted(Totals totals, double coldStart, String source) {

@@ -2,10 +2,10 @@ package dev.cai.local.fault;
 
 import dev.cai.dataset.ArrayLayout;
 import dev.cai.dataset.ArrayNames;
+import dev.cai.dataset.ArrayReads;
 import dev.cai.dataset.DatasetInspector;
 import dev.cai.dataset.DatasetLayout;
 import dev.cai.dataset.FileByteRangeSource;
-import dev.cai.dataset.RowDecoder;
 import dev.cai.job.JobStatus;
 import dev.cai.job.JobSummary;
 import dev.cai.local.LocalCloud;
@@ -205,13 +205,7 @@ public final class FaultSoak {
                                                 dataset
                                                         + " has no object_ids array; the soak"
                                                         + " generates datasets with one"));
-        int rows = Math.toIntExact(array.rows());
-        byte[] bytes =
-                new FileByteRangeSource(dataset)
-                        .read(array.dataOffset(), Math.toIntExact(array.dataBytes()));
-        long[] values = new long[rows];
-        RowDecoder.toInt64(bytes, 0, array.dtype(), values, 0, rows);
-        return values;
+        return ArrayReads.readInt64(new FileByteRangeSource(dataset), array);
     }
 
     private void print(int jobs, long seed, Duration elapsed) {

@@ -101,9 +101,9 @@ class RuntimeInterfaceClientTest {
     }
 
     /**
-     * Uploads the test dataset from memory. Once in a full CI run the S3 stand-in closed the
-     * connection of a streamed file upload three times in a row right after the previous test's
-     * handler process was stopped; a short wait before trying again avoids that.
+     * Uploads the test dataset from memory, retrying after a short wait. In one full CI run the S3
+     * stand-in closed the connection of a streamed file upload three times in a row, right after
+     * the previous test's handler process was stopped.
      */
     // NOTE: the stand-in's reason for closing those connections was not found.
     private void upload(Path file) throws Exception {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cai.dataset.ArrayLayout;
 import dev.cai.dataset.ArrayNames;
+import dev.cai.dataset.ArrayReads;
 import dev.cai.dataset.DatasetInspector;
 import dev.cai.dataset.DatasetLayout;
 import dev.cai.dataset.FileByteRangeSource;
-import dev.cai.dataset.RowDecoder;
 import dev.cai.job.AttemptRecord;
 import dev.cai.job.JobStatus;
 import dev.cai.job.JobSummary;
@@ -192,13 +192,7 @@ final class JobInvariants {
                 layout().objectIds()
                         .orElseThrow(
                                 () -> new AssertionError(dataset + " has no object_ids array"));
-        int rows = Math.toIntExact(ids.rows());
-        byte[] bytes =
-                new FileByteRangeSource(dataset)
-                        .read(ids.dataOffset(), Math.toIntExact(ids.dataBytes()));
-        long[] values = new long[rows];
-        RowDecoder.toInt64(bytes, 0, ids.dtype(), values, 0, rows);
-        return values;
+        return ArrayReads.readInt64(new FileByteRangeSource(dataset), ids);
     }
 
     private List<Long> predictedIds(JobSummary summary) throws IOException {

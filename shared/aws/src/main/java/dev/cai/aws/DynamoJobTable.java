@@ -49,15 +49,9 @@ public final class DynamoJobTable implements JobTable {
 
     @Override
     public boolean createJob(JobRecord job) {
-        try {
-            dynamoDb.putItem(
-                    b ->
-                            b.tableName(tableName)
-                                    .item(items.jobItem(job))
-                                    .conditionExpression("attribute_not_exists(#pk)")
-                                    .expressionAttributeNames(Map.of("#pk", JobItems.PK)));
+        if (putIfAbsent(items.jobItem(job))) {
             return true;
-        } catch (ConditionalCheckFailedException e) {
+        } else {
             LOG.info("Job {} exists already; create skipped", job.jobId());
             return false;
         }
@@ -112,7 +106,6 @@ public final class DynamoJobTable implements JobTable {
         }
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
-        names.put("#pk", JobItems.PK);
         names.put("#status", JobItems.STATUS);
         names.put("#reason", "reason");
         names.put("#deadline", "deadlineAtMillis");
@@ -124,12 +117,8 @@ public final class DynamoJobTable implements JobTable {
         values.put(":zero", AttributeValue.fromN("0"));
         values.put(":open", AttributeValue.fromS(JobItems.UNFINISHED_VALUE));
         values.put(":expiresAt", items.expiresAt());
-        List<String> placeholders = new ArrayList<>();
-        for (JobStatus status : from) {
-            String placeholder = ":from" + placeholders.size();
-            values.put(placeholder, AttributeValue.fromS(status.name()));
-            placeholders.add(placeholder);
-        }
+        String condition = JobTransition.existsWithStatusIn(from, names, values);
+
         try {
             dynamoDb.updateItem(
                     b ->
@@ -139,10 +128,7 @@ public final class DynamoJobTable implements JobTable {
                                             "SET #status = :running, #deadline = :deadline,"
                                                     + " #finished = :zero, #unfinished = :open,"
                                                     + " #expiresAt = :expiresAt REMOVE #reason")
-                                    .conditionExpression(
-                                            "attribute_exists(#pk) AND #status IN ("
-                                                    + String.join(", ", placeholders)
-                                                    + ")")
+                                    .conditionExpression(condition)
                                     .expressionAttributeNames(names)
                                     .expressionAttributeValues(values));
             return true;
@@ -239,19 +225,27 @@ public final class DynamoJobTable implements JobTable {
 
     @Override
     public void putAttempt(AttemptRecord attempt) {
-        try {
-            dynamoDb.putItem(
-                    b ->
-                            b.tableName(tableName)
-                                    .item(items.attemptItem(attempt))
-                                    .conditionExpression("attribute_not_exists(#pk)")
-                                    .expressionAttributeNames(Map.of("#pk", JobItems.PK)));
-        } catch (ConditionalCheckFailedException e) {
+        if (!putIfAbsent(items.attemptItem(attempt))) {
             LOG.debug(
                     "Attempt {} on partition {} of job {} recorded already",
                     attempt.requestId(),
                     attempt.partitionId(),
                     attempt.jobId());
+        }
+    }
+
+    /** Writes an item unless one with its key exists; returns whether it was written. */
+    private boolean putIfAbsent(Map<String, AttributeValue> item) {
+        try {
+            dynamoDb.putItem(
+                    b ->
+                            b.tableName(tableName)
+                                    .item(item)
+                                    .conditionExpression("attribute_not_exists(#pk)")
+                                    .expressionAttributeNames(Map.of("#pk", JobItems.PK)));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
         }
     }
 

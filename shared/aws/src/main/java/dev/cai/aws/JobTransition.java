@@ -53,20 +53,27 @@ record JobTransition(
             removes.add("#unfinished");
         }
 
-        names.put("#pk", JobItems.PK);
-        List<String> placeholders = new ArrayList<>();
-        int i = 0;
-        for (JobStatus status : from) {
-            String placeholder = ":from" + i++;
-            values.put(placeholder, AttributeValue.fromS(status.name()));
-            placeholders.add(placeholder);
-        }
+        String condition = existsWithStatusIn(from, names, values);
         String update =
                 "SET "
                         + String.join(", ", sets)
                         + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
-        String condition =
-                "attribute_exists(#pk) AND #status IN (" + String.join(", ", placeholders) + ")";
         return new JobTransition(update, condition, names, values);
+    }
+
+    /**
+     * Returns the condition that the job item exists with one of the {@code from} statuses, adding
+     * the names and values it uses ({@code #status} must already be named).
+     */
+    static String existsWithStatusIn(
+            Set<JobStatus> from, Map<String, String> names, Map<String, AttributeValue> values) {
+        names.put("#pk", JobItems.PK);
+        List<String> placeholders = new ArrayList<>();
+        for (JobStatus status : from) {
+            String placeholder = ":from" + placeholders.size();
+            values.put(placeholder, AttributeValue.fromS(status.name()));
+            placeholders.add(placeholder);
+        }
+        return "attribute_exists(#pk) AND #status IN (" + String.join(", ", placeholders) + ")";
     }
 }

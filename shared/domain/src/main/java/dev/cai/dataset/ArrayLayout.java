@@ -7,7 +7,8 @@ import java.util.Arrays;
  *
  * @param name the array's name in the dataset after remapping ({@code images}, {@code magnitudes},
  *     {@code redshifts}, {@code object_ids})
- * @param key the object key that holds the data (the {@code .npz} or the {@code .npy} file)
+ * @param key the key of the object that contains the data (the {@code .npz} or the {@code .npy}
+ *     file)
  * @param dataOffset absolute byte offset of row 0 inside that object
  * @param dtype element type as stored
  * @param shape the array's shape; {@code shape[0]} is the row count

@@ -1,7 +1,7 @@
 package dev.cai.job;
 
 /**
- * The job item: what the splitter planned and where the job stands.
+ * The job item: the splitter's plan and the job's current state.
  *
  * @param jobId derived from bucket, key and ETag or version id, so a redelivered event maps to the
  *     same job

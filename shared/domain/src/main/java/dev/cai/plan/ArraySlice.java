@@ -7,7 +7,7 @@ import dev.cai.dataset.NpyDType;
  * One array's rows of one partition: enough to read them with a single ranged GET.
  *
  * @param name the array's canonical name
- * @param key the object that holds the array
+ * @param key the object that contains the array
  * @param dataOffset absolute byte offset of the array's row 0
  * @param dtype the stored type string, for example {@code <f4}
  * @param shape the whole array's shape

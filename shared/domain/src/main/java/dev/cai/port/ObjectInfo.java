@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a HEAD request returns about a stored object.
+ * The metadata of a stored object, as a HEAD request returns it.
  *
  * @param key the object key
  * @param size length in bytes
@@ -24,7 +24,7 @@ public record ObjectInfo(
         metadata = Map.copyOf(metadata);
     }
 
-    /** An object without user metadata. */
+    /** Creates the information of an object without user metadata. */
     public ObjectInfo(String key, long size, String etag, Optional<String> versionId) {
         this(key, size, etag, versionId, Map.of());
     }
